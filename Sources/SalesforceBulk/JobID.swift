@@ -1,0 +1,101 @@
+/// A validated Bulk API job id: 18 characters, key prefix `750`, with a
+/// correct case-safe checksum.
+///
+/// Salesforce ids are 15 case-sensitive base-62 characters; the 18-character
+/// form appends three characters that encode which of the 15 are upper case,
+/// so the id survives case-insensitive handling.  Both forms are accepted;
+/// the 18-character form is what every request uses.
+public struct JobID: Hashable, Sendable, CustomStringConvertible, Comparable {
+    /// The 18-character id.
+    public let value: String
+
+    /// The key prefix of Bulk API jobs (1.0 and 2.0 alike).
+    public static let keyPrefix = "750"
+
+    /// Validates `text` as a job id.
+    ///
+    /// - Throws: ``SalesforceError`` of kind `.argument`, code `INVALID_ID`,
+    ///   saying exactly what is wrong.
+    public init(_ text: String) throws(SalesforceError) {
+        guard let id = SalesforceID(text) else {
+            throw .invalidID(text, reason: SalesforceID.problem(with: text) ?? "not a Salesforce id")
+        }
+        guard id.value.hasPrefix(Self.keyPrefix) else {
+            throw .invalidID(text, reason: "a job id starts with \(Self.keyPrefix), not \(id.value.prefix(3))")
+        }
+        value = id.value
+    }
+
+    /// Whether `text` is a valid 15- or 18-character job id.
+    public static func isValid(_ text: String) -> Bool { (try? JobID(text)) != nil }
+
+    public var description: String { value }
+
+    public static func < (a: JobID, b: JobID) -> Bool { a.value < b.value }
+}
+
+/// Any Salesforce record id in its 18-character form.
+public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    private static let checksumAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".utf8)
+
+    /// Accepts a 15-character id (and adds the checksum) or an 18-character id
+    /// whose checksum matches; nil otherwise.
+    public init?(_ text: String) {
+        guard Self.problem(with: text) == nil else { return nil }
+        let bytes = Array(text.utf8)
+        value = String(decoding: bytes.prefix(15) + Self.checksum(of: bytes.prefix(15)), as: UTF8.self)
+    }
+
+    /// Builds an id from a key prefix and a counter, as Salesforce numbers records
+    /// (used to mint ids).  The counter is written in base 62 to fill 15 characters.
+    public init(prefix: String, pod: String = "8d", counter: UInt64) {
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        var body: [UInt8] = []
+        var n = counter
+        repeat {
+            body.append(digits[Int(n % 62)])
+            n /= 62
+        } while n > 0
+        let head = Array((prefix + pod + "0").utf8)
+        let padding = [UInt8](repeating: UInt8(ascii: "0"), count: max(0, 15 - head.count - body.count))
+        let fifteen = Array((head + padding + body.reversed()).prefix(15))
+        value = String(decoding: fifteen + Self.checksum(of: fifteen[...]), as: UTF8.self)
+    }
+
+    /// The three checksum characters of a 15-character id.
+    static func checksum(of fifteen: ArraySlice<UInt8>) -> [UInt8] {
+        let chars = Array(fifteen)
+        return stride(from: 0, to: 15, by: 5).map { start in
+            var bits = 0
+            for offset in 0..<5 where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(chars[start + offset]) {
+                bits |= 1 << offset
+            }
+            return checksumAlphabet[bits]
+        }
+    }
+
+    /// What makes `text` not an id, or nil when it is one.
+    public static func problem(with text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 15 || bytes.count == 18 else {
+            return "an id has 15 or 18 characters, not \(bytes.count)"
+        }
+        let alphanumeric = { (c: UInt8) in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c)
+        }
+        guard bytes.allSatisfy(alphanumeric) else { return "an id has only letters and digits" }
+        if bytes.count == 18 {
+            let expected = checksum(of: bytes.prefix(15))
+            let given = bytes.suffix(3).map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 }
+            guard Array(given) == expected else {
+                return "checksum \(String(decoding: bytes.suffix(3), as: UTF8.self)) does not match (expected \(String(decoding: expected, as: UTF8.self)))"
+            }
+        }
+        return nil
+    }
+
+    public var description: String { value }
+}

@@ -1,0 +1,3 @@
+import LuaHost
+let host = try LuaHost()
+try host.run("print(1+1)")
