@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "LuaHost", "SFModule", "SalesforceBulk", "CEditline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "sfjobs-simulator",

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The flags every command accepts.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.")
+    var profile: String?
+
+    @Option(name: .customLong("api-version"), help: "Salesforce API version (default 66.0).")
+    var apiVersion: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Send no state-changing request; report what would be done.")
+    var dryRun = false
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: LogLevelOption = .info
+
+    @Option(name: .customLong("log-format"), help: "text or json (default: text on a terminal, json otherwise).")
+    var logFormat: LogFormat?
+}
+
+/// How log lines are written to stderr.
+enum LogFormat: String, ExpressibleByArgument, Sendable {
+    case text, json
+}
+
+/// A log level as the command line spells it.
+enum LogLevelOption: String, ExpressibleByArgument, Sendable {
+    case trace, debug, info, notice, warning, error, critical
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+
+/// `sfjobs run` as `lua` users expect it: chunks, files, stdin, `arg` and `...`, errors and exit statuses.
+final class RunCommandTests: XCTestCase {
+    func testChunkPrints() throws {
+        let result = try SFJobsProcess.run(["run", "-e", "print(1+1)"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "2\n")
+    }
+
+    func testChunksRunInOrderBeforeTheScript() throws {
+        let script = try SFJobsProcess.temporaryScript("print(x, ...)\nprint(arg[0] ~= nil, arg[1], arg[2], #arg)\n")
+        let result = try SFJobsProcess.run(["run", "-e", "x = 1", "-e", "x = x + 1", script, "a", "-e", "--dry-run"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "2\ta\t-e\t--dry-run\ntrue\ta\t-e\t3\n")
+    }
+
+    func testArgHoldsTheInterpreterAtNegativeIndices() throws {
+        let script = try SFJobsProcess.temporaryScript("print(arg[-1], arg[0] == ..., select('#', ...))", name: "neg.lua")
+        let result = try SFJobsProcess.run(["run", "--dry-run", script])
+        XCTAssertEqual(result.stdout, "--dry-run\tfalse\t0\n")
+    }
+
+    func testScriptFromStandardInput() throws {
+        let result = try SFJobsProcess.run(["run", "-", "z"], input: "print('stdin', ...)")
+        XCTAssertEqual(result.stdout, "stdin\tz\n")
+        let bare = try SFJobsProcess.run([], input: "print('bare')")
+        XCTAssertEqual(bare.status, 0)
+        XCTAssertEqual(bare.stdout, "bare\n")
+    }
+
+    func testUncaughtErrorPrintsMessageAndTracebackAndExitsOne() throws {
+        let script = try SFJobsProcess.temporaryScript("local function inner() error('boom') end\ninner()\n", name: "fails.lua")
+        let result = try SFJobsProcess.run(["run", "--log-format", "text", script])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("sfjobs: \(script):1: boom\nstack traceback:\n"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("in local 'inner'"), result.stderr)
+    }
+
+    func testUncaughtErrorAsOneJSONLine() throws {
+        let result = try SFJobsProcess.run(["run", "--log-format", "json", "-e", "error('bad')"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual(object["level"] as? String, "error")
+        let error = object["error"] as! [String: Any]
+        XCTAssertEqual(error["message"] as? String, "(command line):1: bad")
+        XCTAssertTrue((error["traceback"] as? String)?.hasPrefix("stack traceback:") ?? false)
+    }
+
+    func testSyntaxErrorExitsOne() throws {
+        let result = try SFJobsProcess.run(["run", "--log-format", "text", "-e", "for i=1,"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "sfjobs: (command line):1: unexpected symbol near <eof>\n")
+    }
+
+    func testMissingFileExitsOne() throws {
+        let result = try SFJobsProcess.run(["run", "--log-format", "text", "/nonexistent/x.lua"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "sfjobs: cannot open /nonexistent/x.lua\n")
+    }
+
+    func testUsageErrorsExitSixtyFour() throws {
+        XCTAssertEqual(try SFJobsProcess.run(["run"]).status, 64)
+        XCTAssertEqual(try SFJobsProcess.run(["run", "--no-such-flag", "x.lua"]).status, 64)
+        XCTAssertEqual(try SFJobsProcess.run(["no-such-command"]).status, 64)
+    }
+
+    func testSIGINTStopsAnInfiniteLoopWithStatus130() throws {
+        let process = Process()
+        process.executableURL = SFJobsProcess.binary
+        process.arguments = ["run", "--log-format", "text", "-e", "io.write('ready\\n') io.flush() while true do end"]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        _ = stdout.fileHandleForReading.availableData  // "ready": the loop is running
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(message.hasPrefix("sfjobs: interrupted"), message)
+    }
+}
