@@ -10,6 +10,17 @@
 #include <stdio.h>
 
 typedef unsigned char (*ceditline_key_fn)(EditLine *, int);
+
+/* An editor on the process's standard streams. */
+static inline EditLine *ceditline_init(const char *program) {
+  return el_init(program, stdin, stdout, stderr);
+}
+
+/* Writes text to stdout and flushes (completion listings). */
+static inline void ceditline_print(const char *text) {
+  fputs(text, stdout);
+  fflush(stdout);
+}
 typedef char *(*ceditline_prompt_fn)(EditLine *);
 
 static inline int ceditline_set_prompt(EditLine *e, ceditline_prompt_fn f) {

@@ -27,8 +27,42 @@ struct Frontend {
 
     /// `sfjobs` alone: a REPL on a terminal, otherwise standard input as a script.
     func runDefault() throws {
-        try runOnce(chunks: [], script: .standardInput, arguments: [])
+        if isatty(0) != 0 {
+            try runRepl(initFile: nil)
+        } else {
+            try runOnce(chunks: [], script: .standardInput, arguments: [])
+        }
     }
+
+    /// The REPL, after running `initFile`; when stdin is not a terminal, stdin runs as a script instead.
+    func runRepl(initFile: String?, greeting: String? = nil) throws {
+        guard isatty(0) != 0 else {
+            try runOnce(chunks: [], script: initFile.map { .file($0) }, arguments: [])
+            try runOnce(chunks: [], script: .standardInput, arguments: [])
+            return
+        }
+        let host = try makeHost()
+        if let initFile {
+            let status = execute(in: host, chunks: [], script: .file(initFile), arguments: [])
+            if status != ExitStatus.success { throw ExitCode(status: status) }
+        }
+        let colour = isatty(1) != 0 && getenv("NO_COLOR") == nil
+        let label = sessionLabel
+        let repl = Repl(host: host, label: label, colour: colour, reporter: ErrorReporter(format: .text))
+        repl.run(greeting: greeting ?? "sfjobs \(SFJobsVersion.current) (\(luaVersion)) on \(label). help() for help, Ctrl-D to leave.")
+    }
+
+    /// The org a session talks to, for the prompt: the profile, else the instance host.
+    var sessionLabel: String {
+        if let profile = common.profile ?? getenv("SF_PROFILE").map({ String(cString: $0) }) { return profile }
+        guard let url = (getenv("SF_INSTANCE_URL") ?? getenv("SF_ORG_INSTANCE_URL")).map({ String(cString: $0) }) else {
+            return "(no org)"
+        }
+        let afterScheme = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first
+        return afterScheme.map(String.init) ?? url
+    }
+
+    private var luaVersion: String { "Lua 5.4" }
 
     /// Runs `-e` chunks, then the script, in one fresh state.
     func runOnce(chunks: [String], script: ScriptSource?, arguments: [String]) throws {

@@ -12,6 +12,10 @@ final class SignalWatcher {
     private let sources: [any DispatchSourceSignal]
 
     init(signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (_ signal: Int32, _ count: Int) -> Void) {
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for number in signals { sigaddset(&blocked, number) }
+        sigprocmask(SIG_UNBLOCK, &blocked, nil)  // a parent may have left them blocked
         let queue = DispatchQueue(label: "sfjobs.signals")
         let counter = SignalCounter()
         sources = signals.map { number in

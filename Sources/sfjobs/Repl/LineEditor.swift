@@ -1,0 +1,93 @@
+import CEditline
+import LuaHost
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads lines on a terminal through libedit, with a history file and tab
+/// completion supplied by the caller.
+final class LineEditor {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    private var prompt: UnsafeMutablePointer<CChar>
+    /// Offers completions for the line up to the cursor: the word to replace and its candidates.
+    var complete: (Substring) -> (word: Substring, candidates: [String]) = { _ in (Substring(""), []) }
+
+    /// The most lines the history keeps.
+    static let historySize: Int32 = 1000
+
+    init(historyPath: String?) {
+        editLine = ceditline_init("sfjobs")
+        history = history_init()
+        prompt = strdup("> ")
+        self.historyPath = historyPath
+        var event = HistEvent()
+        ceditline_history_set_size(history, &event, Self.historySize)
+        ceditline_history_set_unique(history, &event, 1)
+        if let historyPath { ceditline_history_load(history, &event, historyPath) }
+        ceditline_set_history(editLine, history)
+        ceditline_set_editor(editLine, "emacs")
+        ceditline_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        ceditline_set_prompt(editLine) { editLine in
+            let editor = Unmanaged<LineEditor>.fromOpaque(ceditline_client_data(editLine)!).takeUnretainedValue()
+            return editor.prompt
+        }
+        ceditline_add_function(editLine, "sfjobs-complete", "Complete a Lua name") { editLine, _ in
+            let editor = Unmanaged<LineEditor>.fromOpaque(ceditline_client_data(editLine!)!).takeUnretainedValue()
+            return editor.completeAtCursor()
+        }
+        ceditline_bind(editLine, "^I", "sfjobs-complete")
+        ceditline_source_defaults(editLine)
+    }
+
+    deinit {
+        history_end(history)
+        el_end(editLine)
+        free(prompt)
+    }
+
+    /// Reads one line (without its newline) after showing `prompt`; nil at end of input.
+    func readLine(prompt text: String) -> String? {
+        free(prompt)
+        prompt = strdup(text)
+        var count: Int32 = 0
+        guard let line = el_gets(editLine, &count), count > 0 else { return nil }
+        var result = String(cString: line)
+        if result.hasSuffix("\n") { result.removeLast() }
+        return result
+    }
+
+    /// Adds an entry and saves the history file (0600, at most ``historySize`` lines).
+    func remember(_ entry: String) {
+        guard !entry.allSatisfy(\.isWhitespace) else { return }
+        var event = HistEvent()
+        ceditline_history_enter(history, &event, entry)
+        guard let historyPath else { return }
+        let fd = open(historyPath, O_WRONLY | O_CREAT, 0o600)
+        if fd >= 0 { close(fd) }
+        chmod(historyPath, 0o600)
+        ceditline_history_save(history, &event, historyPath)
+    }
+
+    private func completeAtCursor() -> UInt8 {
+        guard let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
+        let length = info.cursor - info.buffer
+        let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
+        let (word, candidates) = complete(Substring(before))
+        guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        let common = Completer.commonPrefix(candidates)
+        if common.count > word.count {
+            el_insertstr(editLine, String(common.dropFirst(word.count)))
+            return UInt8(CC_REFRESH)
+        }
+        guard candidates.count > 1 else { return UInt8(CC_REFRESH) }
+        let shown = candidates.prefix(200).joined(separator: "  ")
+        let more = candidates.count > 200 ? "  (\(candidates.count - 200) more)" : ""
+        ceditline_print("\n" + shown + more + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
+}
