@@ -108,7 +108,7 @@ final class Authenticator {
         return APIRequest(
             method: .post, target: .login("/services/oauth2/token"), credential: .none,
             headers: ["Content-Type: application/x-www-form-urlencoded", "Accept: application/json"],
-            body: Array(FormEncoding.encode(form).utf8), safety: .read)
+            body: Array(FormEncoding.encode(form).utf8))
     }
 
     /// Installs the session of a successful login answer.

@@ -19,8 +19,7 @@ struct Bulk1 {
             """
         return APIRequest(
             method: .post, target: .instance(jobPath(id)), credential: .sessionHeader,
-            headers: ["Content-Type: application/xml; charset=UTF-8", "Accept: application/xml"], body: Array(body.utf8),
-            safety: .stateChange)
+            headers: ["Content-Type: application/xml; charset=UTF-8", "Accept: application/xml"], body: Array(body.utf8))
     }
 
     /// GET the batchInfoList of a job.

@@ -22,14 +22,14 @@ struct Bulk2 {
         APIRequest(
             method: .patch, target: .instance(jobPath(kind, id)), credential: .bearer,
             headers: ["Content-Type: application/json; charset=UTF-8", "Accept: application/json"],
-            body: Array("{\"state\":\"\(state)\"}".utf8), safety: .stateChange)
+            body: Array("{\"state\":\"\(state)\"}".utf8))
     }
 
     /// DELETE (204 No Content on success).
     func delete(_ kind: Kind, _ id: JobID) -> APIRequest {
         APIRequest(
             method: .delete, target: .instance(jobPath(kind, id)), credential: .bearer, headers: ["Accept: application/json"],
-            body: nil, safety: .stateChange)
+            body: nil)
     }
 
     /// GET the first page of a job list, with Salesforce's own filters.

@@ -133,10 +133,11 @@ final class CallEngine {
     }
 
     private func removeFinished() {
-        for (tag, slot) in slots where slot.isFinished {
-            slots.removeValue(forKey: tag)
-            if slot === loginSlot { loginDone(slot) }
+        if let login = loginSlot, login.isFinished {
+            loginSlot = nil
+            loginDone(login)
         }
+        slots = slots.filter { !$0.value.isFinished }
     }
 
     private func hasReadySlot() -> Bool {
@@ -251,13 +252,21 @@ final class CallEngine {
                 expired(slot, response)
                 return
             }
-            if RetryPolicy.retryableStatuses.contains(response.status) || response.status == 429 {
+            if Self.mayRetry(response, target: request.target) {
                 if response.status != 503 && response.status != 429 { slot.mayHaveArrived = true }
                 let error = ErrorMapping.error(for: response, jobID: slot.plan.jobID)
                 if retry(slot, after: error, retryAfter: response.retryAfter) { return }
             }
             begin(slot, with: slot.plan.receive(response, mayHaveArrived: slot.mayHaveArrived))
         }
+    }
+
+    /// Whether an answer invites another attempt: 500, 502, 503, 504 or 429, except a
+    /// login server's readable refusal (SOAP faults come with status 500).
+    private static func mayRetry(_ response: HTTPResponse, target: APIRequest.Target) -> Bool {
+        guard RetryPolicy.retryableStatuses.contains(response.status) || response.status == 429 else { return false }
+        if case .login = target, ErrorMapping.codeAndMessage(response.body) != nil { return false }
+        return true
     }
 
     /// Schedules another attempt; false (and nothing changed) when no attempt or time is left.
@@ -331,7 +340,6 @@ final class CallEngine {
     }
 
     private func loginDone(_ slot: Slot) {
-        loginSlot = nil
         guard let plan = slot.plan as? LoginPlan, let error = plan.error else { return }
         for waiting in slots.values {
             if case .waitingForLogin = waiting.state { finish(waiting, error) }

@@ -1,5 +1,7 @@
-/// A request in Salesforce's terms: which server, which credential header, and
-/// how safe it is to repeat. ``CallEngine`` turns it into an ``HTTPRequest``.
+/// A request in Salesforce's terms: which server and which credential header.
+/// ``CallEngine`` turns it into an ``HTTPRequest``. Every request may be repeated
+/// after a transient failure; state changes learn when an earlier attempt may have
+/// arrived (``CallPlan/receive(_:mayHaveArrived:)``) and treat the answer accordingly.
 struct APIRequest {
     enum Target {
         /// A path on the instance, starting with `/`.
@@ -16,23 +18,14 @@ struct APIRequest {
         case sessionHeader
     }
 
-    enum Safety {
-        /// Repeating it changes nothing: retried on any transient failure.
-        case read
-        /// A state change whose repetition the plan can recognise: retried, and the plan
-        /// learns that an earlier attempt may have arrived.
-        case stateChange
-    }
-
     var method: HTTPRequest.Method
     var target: Target
     var credential: Credential
     var headers: [String]
     var body: [UInt8]?
-    var safety: Safety
 
     static func get(_ path: String, credential: Credential, accept: String = "application/json") -> APIRequest {
-        APIRequest(method: .get, target: .instance(path), credential: credential, headers: ["Accept: " + accept], body: nil, safety: .read)
+        APIRequest(method: .get, target: .instance(path), credential: credential, headers: ["Accept: " + accept], body: nil)
     }
 }
 

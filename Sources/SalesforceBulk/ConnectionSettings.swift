@@ -1,7 +1,7 @@
 /// Everything needed to reach an org: where, which credentials, which API version,
 /// and the call defaults (timeout, dry run). Flags beat the environment, the
 /// environment beats the profile file.
-public struct ConnectionSettings: Sendable, Equatable, CustomStringConvertible {
+public struct ConnectionSettings: Sendable, Equatable, CustomStringConvertible, CustomReflectable {
     public var instanceURL: String?
     public var accessToken: String?
     /// The token is managed elsewhere: never refreshed; an expired session is a `login` error.
@@ -200,4 +200,7 @@ public struct ConnectionSettings: Sendable, Equatable, CustomStringConvertible {
             + "api_version=\(apiVersion) audience=\(show(audienceURL)) profile=\(show(profile)) "
             + "timeout_ms=\(timeoutMilliseconds) dry_run=\(dryRun)"
     }
+
+    /// Reflection shows the redacted description only, so `dump` cannot print a secret.
+    public var customMirror: Mirror { Mirror(self, children: ["settings": description]) }
 }

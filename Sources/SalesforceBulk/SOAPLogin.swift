@@ -13,7 +13,7 @@ enum SOAPLogin {
         return APIRequest(
             method: .post, target: .login("/services/Soap/u/\(apiVersion)"), credential: .none,
             headers: ["Content-Type: text/xml; charset=UTF-8", "SOAPAction: login", "Accept: text/xml"],
-            body: Array(envelope.utf8), safety: .read)
+            body: Array(envelope.utf8))
     }
 
     /// The session id and instance URL (origin of `serverUrl`) of a successful answer.
