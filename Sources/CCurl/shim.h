@@ -75,6 +75,22 @@ static inline CURLcode ccurl_msg_result(const CURLMsg *msg) { return msg->data.r
 /* }================================================================== */
 
 /* {==================================================================
+** Response headers
+** =================================================================== */
+
+/*
+** The value of the last response's header `name` (case-insensitive), or NULL
+** when absent; valid until the handle's next transfer.
+*/
+static inline const char *ccurl_response_header(CURL *h, const char *name) {
+  struct curl_header *header = NULL;
+  if (curl_easy_header(h, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK) return NULL;
+  return header->value;
+}
+
+/* }================================================================== */
+
+/* {==================================================================
 ** URL parsing: decide which host curl will talk to
 ** =================================================================== */
 

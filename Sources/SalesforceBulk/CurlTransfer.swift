@@ -1,0 +1,160 @@
+import CCurl
+import Logging
+
+/// One libcurl easy handle with the buffers an exchange needs; reused from exchange
+/// to exchange by ``CurlTransport``, which owns it.
+final class CurlTransfer {
+    let easy: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    fileprivate var body: [UInt8] = []
+    fileprivate var logger: Logger?
+    private(set) var tag = 0
+
+    init() {
+        guard let easy = curl_easy_init() else { fatalError("curl_easy_init failed") }
+        self.easy = easy
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        curl_easy_cleanup(easy)
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// Sets every option of `request` on a freshly reset handle.
+    func prepare(_ request: HTTPRequest, tag: Int, userAgent: String, logger: Logger) {
+        self.tag = tag
+        curl_easy_reset(easy)
+        body.removeAll(keepingCapacity: true)
+        errorBuffer[0] = 0
+        let context = Unmanaged.passUnretained(self).toOpaque()
+
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_URL, request.url)
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.allowsHTTP ? "http,https" : "https")
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "https")
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2))
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds)
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_USERAGENT, userAgent)
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+        _ = ccurl_easy_setopt_write_function(easy, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            let length = size * count
+            if let data, length > 0 {
+                data.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    transfer.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+                }
+            }
+            return length
+        }
+
+        switch request.method {
+        case .get:
+            _ = ccurl_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
+        case .post, .patch:
+            let payload = request.body ?? []
+            _ = ccurl_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.count))
+            payload.withUnsafeBytes { bytes in
+                _ = ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorBuffer)))
+            }
+            if request.method == .patch {
+                _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, "PATCH")
+            }
+        case .delete:
+            _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, "DELETE")
+        }
+
+        curl_slist_free_all(headerList)
+        headerList = nil
+        for line in request.headers + ["Expect:"] {
+            headerList = curl_slist_append(headerList, line)
+        }
+        _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
+
+        if logger.logLevel <= .trace {
+            self.logger = logger
+            _ = ccurl_easy_setopt_long(easy, CURLOPT_VERBOSE, 1)
+            _ = ccurl_easy_setopt_pointer(easy, CURLOPT_DEBUGDATA, context)
+            _ = ccurl_easy_setopt_debug_function(easy) { _, kind, data, size, context in
+                guard let context, let data else { return 0 }
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+                let direction: String
+                switch kind {
+                case CURLINFO_TEXT: direction = "*"
+                case CURLINFO_HEADER_OUT: direction = ">"
+                case CURLINFO_HEADER_IN: direction = "<"
+                default: return 0  // bodies may carry tokens: never logged
+                }
+                let text = data.withMemoryRebound(to: UInt8.self, capacity: size) {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: size), as: UTF8.self)
+                }
+                for line in Redaction.redact(text).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+                where !line.isEmpty {
+                    transfer.logger?.trace("\(direction) \(line)", metadata: ["event": "curl"])
+                }
+                return 0
+            }
+        } else {
+            self.logger = nil
+        }
+    }
+
+    /// The response, or why there is none, once libcurl reported `code` for the exchange.
+    func outcome(_ code: CURLcode) -> Result<HTTPResponse, TransportFailure> {
+        guard code == CURLE_OK else {
+            let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            return .failure(CurlErrors.failure(code: code, detail: Redaction.redact(detail)))
+        }
+        var status = 0
+        _ = ccurl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+        var contentType: UnsafeMutablePointer<CChar>?
+        _ = ccurl_easy_getinfo_string(easy, CURLINFO_CONTENT_TYPE, &contentType)
+        var retryAfter: curl_off_t = 0
+        _ = ccurl_easy_getinfo_off(easy, CURLINFO_RETRY_AFTER, &retryAfter)
+        let limitInfo = ccurl_response_header(easy, "Sforce-Limit-Info").map { String(cString: $0) }
+        return .success(
+            HTTPResponse(
+                status: status, body: body, contentType: contentType.map { String(cString: $0) },
+                retryAfter: retryAfter > 0 ? Double(retryAfter) : nil, limitInfo: limitInfo))
+    }
+
+    /// Releases what the finished exchange held.
+    func finish() {
+        curl_slist_free_all(headerList)
+        headerList = nil
+        if body.capacity > 1 << 20 { body = [] }
+        logger = nil
+    }
+}
+
+/// libcurl result codes as the client reports them.
+enum CurlErrors {
+    private static let names: [UInt32: String] = [
+        1: "UNSUPPORTED_PROTOCOL", 3: "URL_MALFORMAT", 5: "COULDNT_RESOLVE_PROXY", 6: "COULDNT_RESOLVE_HOST",
+        7: "COULDNT_CONNECT", 16: "HTTP2", 18: "PARTIAL_FILE", 23: "WRITE_ERROR", 27: "OUT_OF_MEMORY",
+        28: "OPERATION_TIMEDOUT", 35: "SSL_CONNECT_ERROR", 42: "ABORTED_BY_CALLBACK", 47: "TOO_MANY_REDIRECTS",
+        52: "GOT_NOTHING", 55: "SEND_ERROR", 56: "RECV_ERROR", 58: "SSL_CERTPROBLEM", 59: "SSL_CIPHER",
+        60: "PEER_FAILED_VERIFICATION", 61: "BAD_CONTENT_ENCODING", 77: "SSL_CACERT_BADFILE", 92: "HTTP2_STREAM",
+    ]
+    /// Network trouble that a later attempt may not meet.
+    private static let transient: Set<UInt32> = [5, 6, 7, 16, 18, 28, 35, 52, 55, 56, 92]
+    /// Failures before the request could leave the machine.
+    private static let beforeSending: Set<UInt32> = [5, 6, 7, 35]
+
+    static func failure(code: CURLcode, detail: String) -> TransportFailure {
+        let raw = code.rawValue
+        return TransportFailure(
+            code: names[raw] ?? "CURL_ERROR_\(raw)", message: detail, timedOut: code == CURLE_OPERATION_TIMEDOUT,
+            neverSent: beforeSending.contains(raw), transient: transient.contains(raw))
+    }
+}

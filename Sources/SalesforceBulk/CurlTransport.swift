@@ -1,0 +1,122 @@
+import CCurl
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// HTTP over one long-lived libcurl multi handle: connections, DNS and TLS
+/// sessions are reused across calls, and many exchanges run at once.
+///
+/// Confined to one thread (the Lua thread); only ``waker`` may be used elsewhere.
+/// Security settings on every exchange: TLS verification on (libcurl's default,
+/// never turned off), `https` only unless the request allows `http` for a loopback
+/// host, no redirects followed, proxies from the environment as libcurl reads them,
+/// and a debug log whose credentials are redacted.
+final class CurlTransport {
+    private static let initialized: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    }()
+
+    private let multi: UnsafeMutableRawPointer
+    private var idle: [CurlTransfer] = []
+    private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    let waker: MultiWaker
+    let logger: Logger
+    private let userAgent: String
+
+    init(logger: Logger, userAgent: String) {
+        precondition(Self.initialized, "libcurl failed to initialise")
+        guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
+        self.multi = multi
+        self.logger = logger
+        self.userAgent = userAgent
+        waker = MultiWaker(multi)
+        // Keep enough idle connections for concurrent batches to find them again.
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 64)
+    }
+
+    deinit {
+        waker.invalidate()
+        for transfer in running.values {
+            curl_multi_remove_handle(multi, transfer.easy)
+        }
+        running.removeAll()
+        idle.removeAll()
+        curl_multi_cleanup(multi)
+    }
+
+    /// Number of exchanges in flight.
+    var activeCount: Int { running.count }
+
+    /// Starts `request`; its outcome comes back from ``completions()`` under `tag`.
+    func start(_ request: HTTPRequest, tag: Int) -> CurlTransfer {
+        let transfer = idle.popLast() ?? CurlTransfer()
+        transfer.prepare(request, tag: tag, userAgent: userAgent, logger: logger)
+        curl_multi_add_handle(multi, transfer.easy)
+        running[transfer.easy] = transfer
+        return transfer
+    }
+
+    /// Abandons an exchange in flight.
+    func cancel(_ transfer: CurlTransfer) {
+        guard running.removeValue(forKey: transfer.easy) != nil else { return }
+        curl_multi_remove_handle(multi, transfer.easy)
+        transfer.finish()
+        idle.append(transfer)
+    }
+
+    /// Drives every exchange as far as it can go without waiting and returns those that finished.
+    func completions() -> [(tag: Int, outcome: Result<HTTPResponse, TransportFailure>)] {
+        var stillRunning: Int32 = 0
+        curl_multi_perform(multi, &stillRunning)
+        var finished: [(tag: Int, outcome: Result<HTTPResponse, TransportFailure>)] = []
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi, &queued) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                let transfer = running.removeValue(forKey: easy)
+            else { continue }
+            let code = ccurl_msg_result(message)
+            curl_multi_remove_handle(multi, easy)
+            finished.append((transfer.tag, transfer.outcome(code)))
+            transfer.finish()
+            idle.append(transfer)
+        }
+        return finished
+    }
+
+    /// Waits up to `milliseconds` for network activity, a curl timer or ``MultiWaker/wake()``.
+    func poll(milliseconds: Int) {
+        let wait = Int32(clamping: max(0, milliseconds))
+        curl_multi_poll(multi, nil, 0, wait, nil)
+    }
+}
+
+/// Wakes a ``CurlTransport`` blocked in `poll` from any thread.
+final class MultiWaker: @unchecked Sendable {
+    private var multi: UnsafeMutableRawPointer?
+    private var lock = pthread_mutex_t()
+
+    init(_ multi: UnsafeMutableRawPointer) {
+        self.multi = multi
+        pthread_mutex_init(&lock, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&lock) }
+
+    /// Interrupts the current or next `poll`; a no-op once the transport is gone.
+    func wake() {
+        pthread_mutex_lock(&lock)
+        if let multi { curl_multi_wakeup(multi) }
+        pthread_mutex_unlock(&lock)
+    }
+
+    fileprivate func invalidate() {
+        pthread_mutex_lock(&lock)
+        multi = nil
+        pthread_mutex_unlock(&lock)
+    }
+}

@@ -1,0 +1,114 @@
+/// Removes credentials from text bound for logs and error messages: session and
+/// authorization headers, token, secret and password parameters (form, JSON and
+/// XML spellings), and user information in URLs.
+public enum Redaction {
+    /// What replaces a secret.
+    public static let mask = "[REDACTED]"
+
+    /// Header names whose values are secrets (lower case).
+    private static let secretHeaders: Set<String> = [
+        "authorization", "proxy-authorization", "x-sfdc-session", "cookie", "set-cookie",
+    ]
+
+    /// Parameter and element names whose values are secrets (lower case).
+    private static let secretNames: [String] = [
+        "access_token", "refresh_token", "client_secret", "password", "assertion", "sessionid", "session_id",
+        "token", "secret",
+    ]
+
+    /// `text` with every secret replaced by ``mask``; lines are kept, whatever their ending.
+    public static func redact(_ text: String) -> String {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        for index in text.unicodeScalars.indices where text.unicodeScalars[index] == "\n" {
+            lines.append(text[start..<index])
+            start = text.unicodeScalars.index(after: index)
+        }
+        lines.append(text[start...])
+        return lines.map { redactLine(String($0)) }.joined(separator: "\n")
+    }
+
+    private static func redactLine(_ line: String) -> String {
+        if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].trimmingSpacesLowercased
+            if secretHeaders.contains(name) {
+                let trailingCR = line.unicodeScalars.last == "\r" ? "\r" : ""
+                return line[...colon] + " " + mask + trailingCR
+            }
+        }
+        var result = redactUserInfo(line)
+        guard secretNames.contains(where: { result.lowercased().contains($0) }) else { return result }
+        for name in secretNames {
+            result = redactValues(of: name, in: result)
+        }
+        return result
+    }
+
+    /// `scheme://user:password@host` → `scheme://[REDACTED]@host`.
+    private static func redactUserInfo(_ line: String) -> String {
+        guard line.contains("://"), line.contains("@") else { return line }
+        var out = ""
+        var rest = Substring(line)
+        while let range = rest.range(of: "://") {
+            out += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" } ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@") {
+                out += mask
+                rest = rest[at...]
+            }
+        }
+        return out + rest
+    }
+
+    /// Masks the value after `name=` / `"name":"` / `<name>` (any case), up to its natural end.
+    private static func redactValues(of name: String, in line: String) -> String {
+        let scalars = Array(line.unicodeScalars)
+        let lowered = Array(line.lowercased().unicodeScalars)
+        let key = Array(name.unicodeScalars)
+        guard lowered.count == scalars.count else { return line }
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard index + key.count <= lowered.count, Array(lowered[index..<(index + key.count)]) == key,
+                index == 0 || !isNameCharacter(lowered[index - 1])
+            else {
+                out.append(scalars[index])
+                index += 1
+                continue
+            }
+            var cursor = index + key.count
+            guard cursor == lowered.count || !isNameCharacter(lowered[cursor]) else {
+                out.append(contentsOf: scalars[index..<cursor])
+                index = cursor
+                continue
+            }
+            // Separator: `=`, `":"`, `": "`, `>`.
+            var separatorEnd = cursor
+            while separatorEnd < scalars.count, [" ", "\"", ":", "=", ">", "'"].contains(scalars[separatorEnd]) {
+                separatorEnd += 1
+            }
+            let separator = scalars[cursor..<separatorEnd]
+            guard separator.contains(where: { $0 == "=" || $0 == ":" || $0 == ">" }) else {
+                out.append(contentsOf: scalars[index..<cursor])
+                index = cursor
+                continue
+            }
+            cursor = separatorEnd
+            let terminators: Set<Unicode.Scalar> = separator.contains(">") ? ["<"] : ["&", "\"", "'", " ", ",", ";", "}", "\r"]
+            while cursor < scalars.count, !terminators.contains(scalars[cursor]) { cursor += 1 }
+            out.append(contentsOf: scalars[index..<separatorEnd])
+            if cursor > separatorEnd { out.append(contentsOf: mask.unicodeScalars) }
+            index = cursor
+        }
+        return String(out)
+    }
+
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar == "-" || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingSpacesLowercased: String { String(self).trimmingSpaces.lowercased() }
+}

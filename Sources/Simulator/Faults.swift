@@ -1,0 +1,71 @@
+import Foundation
+
+/// A misbehaviour the simulated org shows on demand, for testing clients.
+public enum SimFaultKind: String, Sendable, CaseIterable {
+    /// 503 Service Unavailable with `Retry-After`.
+    case status503
+    /// The connection is closed without an answer.
+    case drop
+    /// The answer comes late.
+    case delay
+    /// The answer is 200 with a truncated, garbled body.
+    case malformed
+    /// 403 `REQUEST_LIMIT_EXCEEDED`.
+    case limitExceeded
+    /// Every session expires just before the request is handled.
+    case expireTokens
+}
+
+/// A fault and the requests it applies to.
+public struct SimFault: Sendable, Equatable {
+    public var kind: SimFaultKind
+    /// How many matching requests it affects.
+    public var count: Int
+    /// `Retry-After` seconds of a 503.
+    public var retryAfter: Int
+    /// How long a `delay` holds the answer, in real seconds.
+    public var delaySeconds: Double
+    /// Only requests with this method (any when nil).
+    public var method: String?
+    /// Only requests whose path starts with this (any when nil).
+    public var pathPrefix: String?
+
+    public init(
+        _ kind: SimFaultKind, count: Int = 1, retryAfter: Int = 1, delaySeconds: Double = 1, method: String? = nil,
+        pathPrefix: String? = nil
+    ) {
+        self.kind = kind
+        self.count = count
+        self.retryAfter = retryAfter
+        self.delaySeconds = delaySeconds
+        self.method = method
+        self.pathPrefix = pathPrefix
+    }
+
+    func matches(method: String, path: String) -> Bool {
+        (self.method.map { $0.caseInsensitiveCompare(method) == .orderedSame } ?? true)
+            && (pathPrefix.map { path.hasPrefix($0) } ?? true)
+    }
+}
+
+/// The faults waiting for requests, consumed in the order they were added.
+final class FaultBook: Sendable {
+    private let faults = Locked<[SimFault]>([])
+
+    func add(_ fault: SimFault) { faults.withLock { $0.append(fault) } }
+
+    func clear() { faults.withLock { $0.removeAll() } }
+
+    /// The first fault that matches the request, with one use taken from it.
+    func take(method: String, path: String) -> SimFault? {
+        faults.withLock { faults in
+            guard !faults.isEmpty,
+                let index = faults.firstIndex(where: { $0.count > 0 && $0.matches(method: method, path: path) })
+            else { return nil }
+            faults[index].count -= 1
+            let fault = faults[index]
+            if fault.count <= 0 { faults.remove(at: index) }
+            return fault
+        }
+    }
+}

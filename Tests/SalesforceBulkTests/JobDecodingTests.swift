@@ -1,0 +1,70 @@
+import Testing
+
+@testable import SalesforceBulk
+
+@Suite struct JobDecodingTests {
+    @Test func classicXMLJobInfoIsNormalised() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <jobInfo xmlns="http://www.force.com/2009/06/asyncapi/dataload">
+              <id>750D00000004SkLIAU</id><operation>insert</operation><object>Account</object>
+              <createdDate>2015-12-15T21:41:45.000Z</createdDate><state>Open</state>
+              <numberBatchesTotal>3</numberBatchesTotal><numberRetries>0</numberRetries>
+              <apiVersion>36.0</apiVersion><totalProcessingTime>12</totalProcessingTime>
+            </jobInfo>
+            """
+        let job = try #require(JobDecoding.job(from: Array(xml.utf8), fallback: .classic))
+        #expect(job.jobType == .classic)
+        #expect(job.fields.map(\.name) == [
+            "id", "operation", "object", "createdDate", "state", "numberBatchesTotal", "numberRetries", "apiVersion",
+            "totalProcessingTime", "jobType",
+        ])
+        #expect(job["numberBatchesTotal"] == .integer(3))
+        #expect(job["apiVersion"] == .string("36.0"))
+        #expect(job["createdDate"] == .string("2015-12-15T21:41:45.000Z"))
+        #expect(job["jobType"] == .string("Classic"))
+    }
+
+    @Test func jsonJobInfoKeepsOrderAndTypes() throws {
+        let json = """
+            {"id":"750R0000000zxikIAA","operation":"query","apiVersion":46.0,"jobType":"V2Query",
+             "numberRecordsProcessed":740003,"retries":0,"isPkChunkingSupported":true,
+             "createdDate":"2018-12-18T22:51:36.000+0000","errorMessage":null}
+            """
+        let job = try #require(JobDecoding.job(from: Array(json.utf8), fallback: .v2Ingest))
+        #expect(job.jobType == .v2Query)
+        #expect(job["apiVersion"] == .string("46.0"))
+        #expect(job["numberRecordsProcessed"] == .integer(740003))
+        #expect(job["isPkChunkingSupported"] == .bool(true))
+        #expect(job["errorMessage"] == .null)
+        #expect(job.fields.first?.name == "id")
+        #expect(job.fields.count == 9)
+    }
+
+    @Test func integerAPIVersionBecomesDecimalString() throws {
+        let job = try #require(JobDecoding.job(from: Array(#"{"id":"750Do00000DmVvBIAV","apiVersion":59}"#.utf8), fallback: .v2Ingest))
+        #expect(job["apiVersion"] == .string("59.0"))
+        #expect(job["jobType"] == .string("V2Ingest"))
+    }
+
+    @Test func batchListsInBothFormats() throws {
+        let xml = """
+            <batchInfoList xmlns="http://www.force.com/2009/06/asyncapi/dataload">
+            <batchInfo><id>751D0000000004rIAA</id><state>NotProcessed</state><numberRecordsProcessed>0</numberRecordsProcessed></batchInfo>
+            <batchInfo><id>751D0000000004sIAA</id><state>Completed</state><numberRecordsProcessed>5</numberRecordsProcessed></batchInfo>
+            </batchInfoList>
+            """
+        let batches = try #require(JobDecoding.batches(from: Array(xml.utf8)))
+        #expect(batches.map(\.state) == ["NotProcessed", "Completed"])
+        #expect(batches[1]["numberRecordsProcessed"] == .integer(5))
+        let json = #"{"batchInfo":[{"id":"751D0000000004rIAA","state":"Queued","numberRecordsFailed":1}]}"#
+        let fromJSON = try #require(JobDecoding.batches(from: Array(json.utf8)))
+        #expect(fromJSON.first?["numberRecordsFailed"] == .integer(1))
+    }
+
+    @Test func unreadableBodiesAreRejected() {
+        #expect(JobDecoding.job(from: Array("<html>oops".utf8), fallback: .classic) == nil)
+        #expect(JobDecoding.job(from: Array("{\"state\":\"Open\"".utf8), fallback: .v2Ingest) == nil)
+        #expect(JobDecoding.job(from: [], fallback: .v2Ingest) == nil)
+    }
+}

@@ -1,0 +1,159 @@
+import Simulator
+import Testing
+
+@testable import SalesforceBulk
+
+@Suite(.serialized) struct JobOperationTests {
+    @Test func jobInfoFindsEveryKindOfJob() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let ingest = org.job(SimJobSpec(jobType: .v2Ingest))
+        let query = org.job(SimJobSpec(jobType: .v2Query))
+        let classic = org.job(SimJobSpec(jobType: .classic))
+        let jobs = try await org.run { (client) throws(SalesforceError) in
+            [try client.jobInfo(JobID(ingest)), try client.jobInfo(JobID(query)), try client.jobInfo(JobID(classic), type: .classic),
+             try client.jobInfo(JobID(classic))]
+        }.get()
+        #expect(jobs.map(\.jobType) == [.v2Ingest, .v2Query, .classic, .classic])
+        #expect(jobs.map(\.id) == [ingest, query, classic, classic])
+        #expect(jobs[0]["apiVersion"] == .string("66.0"))
+        #expect(jobs[2]["numberBatchesTotal"]?.integerValue != nil)
+        #expect(jobs[2]["jobType"] == .string("Classic"))
+    }
+
+    @Test func unknownJobIsNotFoundAfterTryingEveryAPI() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let missing = SalesforceID(prefix: "750", counter: 999_999).value
+        let error = await org.run { (client) throws(SalesforceError) in try client.jobInfo(JobID(missing)) }.error
+        #expect(error?.kind == .rest && error?.code == "NOT_FOUND" && error?.status == 404 && error?.jobID == missing)
+        #expect(org.requests.count == 3)
+    }
+
+    @Test func invalidIDsAreRejectedBeforeAnyRequest() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let results = await org.run { client in
+            client.jobInfos(["001D00000004SkL", "750D00000004SkLIAX", "nope"], concurrency: 4).map(\.error?.code)
+        }
+        #expect(try results.get() == ["INVALID_ID", "INVALID_ID", "INVALID_ID"])
+        #expect(org.requests.isEmpty)
+    }
+
+    @Test func closeFollowsTheContract() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let ingest = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
+        let query = org.job(SimJobSpec(jobType: .v2Query, state: "InProgress"))
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Open"))
+        let closedIngest = try await org.run { (client) throws(SalesforceError) in try client.closeJob(JobID(ingest), state: .closed) }.get()
+        #expect(closedIngest.state == "UploadComplete" && closedIngest.jobType == .v2Ingest)
+        let closedClassic = try await org.run { (client) throws(SalesforceError) in
+            try client.closeJob(JobID(classic), state: .closed, type: .classic)
+        }.get()
+        #expect(closedClassic.state == "Closed" && closedClassic.jobType == .classic)
+        #expect(org.requests.last == "POST /services/async/66.0/job/\(classic)")
+
+        org.server.resetRequestLog()
+        let refused = await org.run { (client) throws(SalesforceError) in try client.closeJob(JobID(query), state: .closed, type: .query) }
+        #expect(refused.error?.kind == .argument && refused.error?.code == "INVALID_STATE" && refused.error?.message.contains("Aborted") == true)
+        #expect(org.requests.isEmpty)
+        let unknownType = await org.run { (client) throws(SalesforceError) in try client.closeJob(JobID(query), state: .closed) }
+        #expect(unknownType.error?.code == "INVALID_STATE")
+        #expect(!org.requests.contains { $0.hasPrefix("PATCH") })
+        let aborted = try await org.run { (client) throws(SalesforceError) in try client.closeJob(JobID(query), state: .aborted) }.get()
+        #expect(aborted.state == "Aborted" && aborted.jobType == .v2Query)
+    }
+
+    @Test func closingAJobAlreadyClosedIsSalesforcesError() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Closed"))
+        let error = await org.run { (client) throws(SalesforceError) in try client.closeJob(JobID(classic), state: .closed) }.error
+        #expect(error?.kind == .rest && error?.code == "InvalidJobState" && error?.status == 400)
+    }
+
+    @Test func aRetriedCloseThatArrivedSucceeds() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let ingest = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
+        org.server.inject(SimFault(.drop, count: 1, method: "PATCH"))
+        let result = await org.run { (client) throws(SalesforceError) in try client.closeJob(JobID(ingest), state: .aborted, type: .ingest) }
+        #expect(try result.get().state == "Aborted")
+    }
+
+    @Test func dryRunSendsNoStateChange() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let ingest = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
+        var settings = org.tokenSettings
+        settings.dryRun = true
+        let (closed, deleted) = try await org.run(settings) { (client) throws(SalesforceError) in
+            (try client.closeJob(JobID(ingest), state: .aborted), try client.deleteJob(JobID(ingest)))
+        }.get()
+        #expect(closed.state == "Open" && deleted?.state == "Open")
+        #expect(org.requests.allSatisfy { $0.hasPrefix("GET ") })
+        #expect(org.server.job(ingest)?.state == "Open")
+    }
+
+    @Test func deleteRemovesV2JobsOnly() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let query = org.job(SimJobSpec(jobType: .v2Query, state: "JobComplete"))
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Closed"))
+        let after = await org.run { (client) throws(SalesforceError) in
+            try client.deleteJob(JobID(query))
+            return try client.jobInfo(JobID(query), type: .query)
+        }
+        #expect(after.error?.code == "NOT_FOUND")
+        let refused = await org.run { (client) throws(SalesforceError) in try client.deleteJob(JobID(classic), type: .classic) }
+        #expect(refused.error?.kind == .argument)
+    }
+
+    @Test func batchesAndLimits() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Open", batches: 3))
+        let (batches, limits, usage) = try await org.run { (client) throws(SalesforceError) in
+            (try client.batches(JobID(classic)), try client.limits(), client.apiUsage)
+        }.get()
+        #expect(batches.count == 3 && batches.allSatisfy { $0.id?.hasPrefix("751") == true })
+        #expect(limits.contains { $0.name == "DailyApiRequests" })
+        #expect(usage != nil && usage!.limit == 100_000)
+    }
+
+    @Test func listsArePagedFilteredAndDeduplicated() async throws {
+        let org = try await SimulatedOrg.start(pageSize: 3)
+        defer { Task { await org.stop() } }
+        for _ in 0..<4 { org.job(SimJobSpec(jobType: .v2Ingest, state: "JobComplete", object: "Account")) }
+        for _ in 0..<2 { org.job(SimJobSpec(jobType: .v2Query, state: "JobComplete", object: "Contact")) }
+        for _ in 0..<2 { org.job(SimJobSpec(jobType: .classic, state: "Open", object: "Lead")) }
+        let (all, accounts, openClassic, firstPage) = try await org.run { (client) throws(SalesforceError) in
+            let pages = client.jobPages(JobFilter(pageSize: 2))
+            let first = try pages.next()
+            return (
+                try client.jobPages(JobFilter()).all(), try client.jobPages(JobFilter(type: .ingest, object: "account")).all(),
+                try client.jobPages(JobFilter(jobType: .classic, states: ["open"])).all(), first
+            )
+        }.get()
+        #expect(all.count == 8 && Set(all.compactMap(\.id)).count == 8)
+        #expect(accounts.count == 4)
+        #expect(openClassic.count == 2 && openClassic.allSatisfy { $0.jobType == .classic })
+        #expect(firstPage?.count == 2)
+    }
+
+    @Test func manyJobsAtOnceKeepInputOrder() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        var ids: [String] = []
+        for index in 0..<20 { ids.append(org.job(SimJobSpec(jobType: index % 3 == 0 ? .v2Query : .v2Ingest, state: "Open"))) }
+        let input = ids + ["bad"]
+        let infos = try await org.run { client in client.jobInfos(input, concurrency: 8) }.get()
+        #expect(infos.count == 21)
+        #expect(infos.prefix(20).map { try? $0.get().id } == ids.map { Optional($0) })
+        #expect(infos[20].error?.code == "INVALID_ID")
+        let toClose = ids
+        let closed = try await org.run { client in client.closeJobs(toClose, state: .aborted, concurrency: 8) }.get()
+        #expect(closed.allSatisfy { (try? $0.get().state) == "Aborted" })
+    }
+}

@@ -1,0 +1,168 @@
+import Testing
+
+@testable import SalesforceBulk
+
+@Suite struct JSONTests {
+    @Test func parsesNestedValuesInOrder() throws {
+        let value = try #require(JSONValue.parse(Array(#" {"b":1,"a":[true,null,-2.5e1,"x\u00e9\n"],"c":{}} "#.utf8)))
+        #expect(value.members?.map(\.key) == ["b", "a", "c"])
+        #expect(value["b"] == .integer(1))
+        #expect(value["a"] == .array([.bool(true), .null, .double(-25), .string("xé\n")]))
+        #expect(value["c"] == .object([]))
+    }
+
+    @Test func surrogatePairsAndEscapes() {
+        #expect(JSONValue.parse(Array(#""\ud83d\ude00 \"q\" \/""#.utf8)) == .string("😀 \"q\" /"))
+    }
+
+    @Test func rejectsMalformedText() {
+        for text in ["", "{", "[1,]", "{\"a\" 1}", "01", "tru", "\"\u{01}\"", "1 2", "{\"a\":1}}"] {
+            #expect(JSONValue.parse(Array(text.utf8)) == nil, "\(text)")
+        }
+    }
+
+    @Test func encodesBackToJSON() {
+        let value = JSONValue.object([("a", .array([.integer(1), .string("q\"")])), ("b", .null)])
+        #expect(value.jsonText == #"{"a":[1,"q\""],"b":null}"#)
+    }
+}
+
+@Suite struct XMLTests {
+    @Test func readsSOAPFaultsWithPrefixes() throws {
+        let xml = """
+            <?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
+            <soapenv:Body><soapenv:Fault><faultcode>sf:INVALID_LOGIN</faultcode>
+            <faultstring>INVALID_LOGIN: Invalid username &amp; password</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>
+            """
+        let root = try #require(XMLElement.parse(Array(xml.utf8)))
+        #expect(root.name == "Envelope")
+        #expect(root.find("faultstring")?.text == "INVALID_LOGIN: Invalid username & password")
+    }
+
+    @Test func rejectsUnbalancedDocuments() {
+        #expect(XMLElement.parse(Array("<a><b></a>".utf8)) == nil)
+        #expect(XMLElement.parse(Array("<a>".utf8)) == nil)
+        #expect(XMLElement.parse(Array("text".utf8)) == nil)
+    }
+}
+
+@Suite struct ErrorMappingTests {
+    private func response(_ status: Int, _ body: String) -> HTTPResponse {
+        HTTPResponse(status: status, body: Array(body.utf8), contentType: nil, retryAfter: nil, limitInfo: nil)
+    }
+
+    @Test func bulk2ErrorArray() {
+        let error = ErrorMapping.error(
+            for: response(404, #"[{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}]"#),
+            jobID: "750D00000004SkLIAU")
+        #expect(error == SalesforceError(
+            kind: .rest, code: "NOT_FOUND", message: "The requested resource does not exist", status: 404,
+            jobID: "750D00000004SkLIAU"))
+        #expect(error.description == "rest error NOT_FOUND (HTTP 404): The requested resource does not exist [job 750D00000004SkLIAU]")
+    }
+
+    @Test func bulk1ErrorsInXMLAndJSON() {
+        let xml = ErrorMapping.error(
+            for: response(400, """
+                <?xml version="1.0" encoding="UTF-8"?><error xmlns="http://www.force.com/2009/06/asyncapi/dataload">
+                <exceptionCode>InvalidJobState</exceptionCode><exceptionMessage>Job is not open</exceptionMessage></error>
+                """), jobID: nil)
+        #expect(xml.code == "InvalidJobState" && xml.message == "Job is not open" && xml.status == 400 && xml.kind == .rest)
+        let json = ErrorMapping.error(for: response(400, #"{"exceptionCode":"InvalidBatch","exceptionMessage":"Records not processed"}"#), jobID: nil)
+        #expect(json.code == "InvalidBatch")
+    }
+
+    @Test func limitExceededIsRetryableButRest() {
+        let error = ErrorMapping.error(
+            for: response(403, #"[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]"#), jobID: nil)
+        #expect(error.kind == .rest && error.code == "REQUEST_LIMIT_EXCEEDED" && error.retryable)
+    }
+
+    @Test func oauthErrorsAreLoginErrors() {
+        let error = ErrorMapping.loginError(for: response(400, #"{"error":"invalid_grant","error_description":"expired access/refresh token"}"#))
+        #expect(error.kind == .login && error.code == "invalid_grant" && error.message == "expired access/refresh token")
+    }
+
+    @Test func unreadableBodies() {
+        let error = ErrorMapping.error(for: response(502, "<html><body>Bad gateway"), jobID: nil)
+        #expect(error.kind == .rest && error.code == "HTTP_502" && error.retryable)
+        let bad = ErrorMapping.badResponse(response(200, "not json"), expected: "a job", jobID: nil)
+        #expect(bad.kind == .protocol && bad.code == "BAD_RESPONSE")
+    }
+
+    @Test func sessionExpiryInBothAPIs() {
+        #expect(ErrorMapping.isExpiredSession(response(401, #"[{"errorCode":"INVALID_SESSION_ID","message":"Session expired or invalid"}]"#)))
+        #expect(ErrorMapping.isExpiredSession(response(400, "<error><exceptionCode>InvalidSessionId</exceptionCode><exceptionMessage>Invalid session id</exceptionMessage></error>")))
+        #expect(!ErrorMapping.isExpiredSession(response(400, "<error><exceptionCode>InvalidJob</exceptionCode></error>")))
+        #expect(!ErrorMapping.isExpiredSession(response(403, #"[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"x"}]"#)))
+    }
+
+    @Test func curlFailures() {
+        let refused = ErrorMapping.error(
+            for: TransportFailure(code: "COULDNT_CONNECT", message: "Failed to connect", timedOut: false, neverSent: true, transient: true),
+            jobID: nil)
+        #expect(refused.kind == .connection && refused.code == "COULDNT_CONNECT" && refused.retryable)
+        let slow = ErrorMapping.error(
+            for: TransportFailure(code: "OPERATION_TIMEDOUT", message: "took too long", timedOut: true, neverSent: false, transient: true),
+            jobID: nil)
+        #expect(slow.kind == .timeout && slow.code == "TIMEOUT")
+    }
+}
+
+@Suite struct SmallPartsTests {
+    @Test func limitInfoHeader() {
+        #expect(LimitInfo.apiUsage("api-usage=18/5000")! == (18, 5000))
+        #expect(LimitInfo.apiUsage("api-usage=110018/100000; api-bursts=1/750")! == (110018, 100000))
+        #expect(LimitInfo.apiUsage("per-app-api-usage=17/250(appName=x)") == nil)
+    }
+
+    @Test func salesforceDates() {
+        #expect(Time.epochSeconds(of: "1970-01-01T00:00:00.000Z") == 0)
+        #expect(Time.epochSeconds(of: "2015-12-15T20:45:25.000+0000") == 1_450_212_325)
+        #expect(Time.epochSeconds(of: "2015-12-15T21:45:25.000+01:00") == 1_450_212_325)
+        #expect(Time.epochSeconds(of: "2015-12-15") == nil)
+    }
+
+    @Test func loopbackHosts() throws {
+        #expect(URLPolicy.isLoopback("127.0.0.1") && URLPolicy.isLoopback("127.9.8.7") && URLPolicy.isLoopback("localhost"))
+        #expect(URLPolicy.isLoopback("[::1]") && URLPolicy.isLoopback("::1"))
+        #expect(!URLPolicy.isLoopback("128.0.0.1") && !URLPolicy.isLoopback("127.0.0.1.example.com"))
+        #expect(try URLPolicy.base("http://127.0.0.1:8080/", role: "instance URL") == URLPolicy.Base(url: "http://127.0.0.1:8080", allowsHTTP: true))
+        #expect(try URLPolicy.base("https://acme.my.salesforce.com", role: "x").allowsHTTP == false)
+        #expect(throws: SalesforceError.self) { try URLPolicy.base("http://acme.my.salesforce.com", role: "instance URL") }
+        #expect(throws: SalesforceError.self) { try URLPolicy.base("ftp://127.0.0.1", role: "instance URL") }
+        #expect(throws: SalesforceError.self) { try URLPolicy.base("http://localhost.evil.com", role: "instance URL") }
+    }
+
+    @Test func formEncoding() {
+        #expect(FormEncoding.encode([("a b", "x&y=z/é")]) == "a%20b=x%26y%3Dz%2F%C3%A9")
+    }
+
+    @Test func retryDelays() {
+        let policy = RetryPolicy(maximumAttempts: 4, baseDelay: 0.5, maximumDelay: 3, maximumRetryAfter: 10)
+        #expect(policy.delay(afterAttempt: 1, retryAfter: nil, random: 0) == 0.25)
+        #expect(policy.delay(afterAttempt: 1, retryAfter: nil, random: 0.999)! < 0.5)
+        #expect(policy.delay(afterAttempt: 3, retryAfter: nil, random: 1) == 2)
+        #expect(policy.delay(afterAttempt: 2, retryAfter: 60, random: 0) == 10)
+        #expect(policy.delay(afterAttempt: 2, retryAfter: 2, random: 0) == 2)
+        #expect(policy.delay(afterAttempt: 4, retryAfter: nil, random: 0) == nil)
+    }
+}
+
+@Suite struct RedactionTests {
+    @Test func headersAreMasked() {
+        let text = "GET /x HTTP/1.1\r\nAuthorization: Bearer 00Dxx!secret\r\nX-SFDC-Session: 00Dxx!other\r\nAccept: */*\r\n"
+        let redacted = Redaction.redact(text)
+        #expect(!redacted.contains("00Dxx"))
+        #expect(redacted.contains("Authorization: [REDACTED]\r\n"))
+        #expect(redacted.contains("Accept: */*"))
+    }
+
+    @Test func parametersAndElementsAreMasked() {
+        #expect(Redaction.redact("grant_type=password&password=hunter2&client_id=abc") == "grant_type=password&password=[REDACTED]&client_id=abc")
+        #expect(Redaction.redact(#"{"access_token":"00D!tok","instance_url":"https://x"}"#) == #"{"access_token":"[REDACTED]","instance_url":"https://x"}"#)
+        #expect(Redaction.redact("<sessionId>00D!abc</sessionId>") == "<sessionId>[REDACTED]</sessionId>")
+        #expect(Redaction.redact("Uses proxy env variable https_proxy == 'http://user:pass@proxy:3128'") == "Uses proxy env variable https_proxy == 'http://[REDACTED]@proxy:3128'")
+        #expect(Redaction.redact("refresh_token=5Aep&client_secret=s3") == "refresh_token=[REDACTED]&client_secret=[REDACTED]")
+    }
+}
