@@ -33,7 +33,9 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
-        .target(name: "SFModule", dependencies: ["LuaHost", "SalesforceBulk"]),
+        .target(
+            name: "SFModule",
+            dependencies: ["LuaHost", "SalesforceBulk", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Simulator",
             dependencies: [

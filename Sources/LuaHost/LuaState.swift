@@ -134,6 +134,17 @@ public struct LuaState {
         lua_rawgeti(L, table, lua_Integer(index))
     }
 
+    /// Pushes `t[k]` where the table is at `table` and the key on top (replaced by the value), raw.
+    @discardableResult
+    public func rawGetKeyOnTop(table: Int32) -> Int32 {
+        lua_rawget(L, table)
+    }
+
+    /// `t[k] = v` where the table is at `table`, with the key and then the value on top (both popped), raw.
+    public func rawSetKeyValueOnTop(table: Int32) {
+        lua_rawset(L, table)
+    }
+
     /// The length of the table at `index` without `__len`.
     public func rawLength(at index: Int32) -> Int { Int(lua_rawlen(L, index)) }
 

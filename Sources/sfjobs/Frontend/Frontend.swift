@@ -1,6 +1,8 @@
 import ArgumentParser
 import LuaHost
 import Logging
+import SFModule
+import SalesforceBulk
 
 #if canImport(Glibc)
 import Glibc
@@ -95,14 +97,32 @@ struct Frontend {
         }
     }
 
-    /// A fresh Lua state with the standard libraries and the `sf` module.
+    /// A fresh Lua state with the standard libraries and the `sf` module, its
+    /// connection settings read anew (flags, then environment, then profile).
     func makeHost() throws -> LuaHost {
+        let host: LuaHost
         do {
-            return try LuaHost()
+            host = try LuaHost()
         } catch {
             reporter.report(error)
             throw ExitCode(status: ExitStatus.failure)
         }
+        let environment = ProcessEnvironment.current()
+        let settings = Result { () throws(SalesforceError) in
+            try ConnectionSettings.resolve(overrides: overrides, environment: environment)
+        }
+        let logger = Logger(label: "sfjobs")
+        if case .success(let resolved) = settings {
+            for warning in resolved.warnings { logger.warning("\(warning)", metadata: ["event": "config_warning"]) }
+        }
+        SFModule.install(into: host, SFModule.Configuration(
+            settings: settings, environment: environment, logger: logger, version: SFJobsVersion.current))
+        return host
+    }
+
+    /// The connection settings the command line sets.
+    var overrides: ConnectionSettings.Overrides {
+        ConnectionSettings.Overrides(apiVersion: common.apiVersion, profile: common.profile, dryRun: common.dryRun ? true : nil)
     }
 
     // MARK: - Helpers

@@ -1,0 +1,170 @@
+import LuaHost
+import SalesforceBulk
+
+/// The arguments of one `sf` call: positions count from the first argument
+/// after `self` for connection methods.
+struct SFCall {
+    let state: LuaState
+    /// The stack index of argument 1.
+    let base: Int32
+    let connection: SFConnection
+
+    /// The stack index of argument `n`.
+    func index(_ n: Int32) -> Int32 { base + n - 1 }
+
+    func isNil(_ n: Int32) -> Bool { state.isNil(at: index(n)) }
+
+    func string(_ n: Int32) throws(LuaArgumentError) -> String { try state.checkString(index(n)) }
+
+    func optionalString(_ n: Int32) throws(LuaArgumentError) -> String? { try state.optionalString(index(n)) }
+
+    func number(_ n: Int32) throws(LuaArgumentError) -> Double { try state.checkNumber(index(n)) }
+
+    func table(_ n: Int32) throws(LuaArgumentError) -> LuaTable { try state.checkTable(index(n)) }
+
+    /// An optional table argument (nil when absent).
+    func optionalTable(_ n: Int32) throws(LuaArgumentError) -> LuaTable? { isNil(n) ? nil : try table(n) }
+
+    /// A job id argument, validated before any request.
+    func jobID(_ n: Int32) throws -> JobID {
+        try JobID(try string(n))
+    }
+
+    func argumentError(_ n: Int32, _ problem: String) -> LuaArgumentError {
+        LuaArgumentError(position: index(n), problem: problem)
+    }
+}
+
+/// Reading the option tables and names the `sf` functions accept.
+enum SFOptions {
+    /// `"unknown"` (default), `"ingest"`, `"query"` or `"classic"`, any case.
+    static func jobType(_ value: LuaValue, field: String = "job_type") throws(SalesforceError) -> JobTypeHint {
+        switch value {
+        case .nil: return .unknown
+        case .string(let name):
+            guard let hint = JobTypeHint(name: name) else {
+                throw .badArgument("\(field) must be \"unknown\", \"ingest\", \"query\" or \"classic\", not \"\(name)\"")
+            }
+            return hint
+        default: throw .badArgument("\(field) must be a string, not a \(value.typeName)")
+        }
+    }
+
+    /// `"Closed"` or `"Aborted"`, any case.
+    static func targetState(_ value: LuaValue, default fallback: TargetState = .closed) throws(SalesforceError) -> TargetState {
+        switch value {
+        case .nil: return fallback
+        case .string(let name):
+            guard let state = TargetState(name: name) else {
+                throw .badArgument("state must be \"Closed\" or \"Aborted\", not \"\(name)\"", code: "INVALID_STATE")
+            }
+            return state
+        default: throw .badArgument("state must be a string, not a \(value.typeName)", code: "INVALID_STATE")
+        }
+    }
+
+    /// A timeout in milliseconds (`0` means none).
+    static func milliseconds(_ value: LuaValue, field: String) throws(SalesforceError) -> Int? {
+        switch value {
+        case .nil: return nil
+        case .integer, .number:
+            guard let ms = value.doubleValue, ms >= 0, ms.isFinite else {
+                throw .badArgument("\(field) must be a number of milliseconds (0 for none), not \(value.doubleValue ?? -1)")
+            }
+            return Int(ms.rounded())
+        default: throw .badArgument("\(field) must be a number of milliseconds, not a \(value.typeName)")
+        }
+    }
+
+    /// A positive whole number.
+    static func count(_ value: LuaValue, field: String, default fallback: Int) throws(SalesforceError) -> Int {
+        switch value {
+        case .nil: return fallback
+        default:
+            guard let n = value.integerValue, n >= 1, n <= 1024 else {
+                throw .badArgument("\(field) must be a whole number from 1 to 1024")
+            }
+            return Int(n)
+        }
+    }
+
+    /// Rejects keys the function does not know, so a typo never silently widens a cleanup.
+    static func checkKeys(_ table: LuaTable, allowed: Set<String>, function: String) throws(SalesforceError) {
+        for key in table.fields.keys {
+            guard case .string(let name) = key, allowed.contains(name) else {
+                let shown = { if case .string(let s) = key { "\"\(s)\"" } else { "\(key)" } }()
+                throw .badArgument("\(function): unknown option \(shown) (known: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+        guard table.array.isEmpty else { throw .badArgument("\(function): options are a table of named fields") }
+    }
+
+    /// The ids of `close_jobs` / `job_infos`: strings, or job tables with an `id`.
+    static func ids(_ table: LuaTable) throws(SalesforceError) -> [String] {
+        guard table.fields.isEmpty else { throw .badArgument("ids must be a list of job ids") }
+        var ids: [String] = []
+        for (offset, element) in table.array.enumerated() {
+            if let id = element.stringValue ?? element.tableValue?["id"].stringValue {
+                ids.append(id)
+            } else {
+                throw .badArgument("ids[\(offset + 1)] must be a job id string or a job table, not a \(element.typeName)", code: "INVALID_ID")
+            }
+        }
+        return ids
+    }
+
+    /// The filter of `sf.jobs` / `sf.list_jobs`.
+    static func filter(_ table: LuaTable?) throws(SalesforceError) -> JobFilter {
+        var filter = JobFilter()
+        guard let table else { return filter }
+        try checkKeys(table, allowed: ["type", "job_type", "state", "object", "operation", "created_by", "older_than", "pk_chunking", "page_size"], function: "jobs")
+        switch table["type"] {
+        case .nil: break
+        case .string(let name):
+            guard let source = JobFilter.Source(rawValue: name.lowercased()) else {
+                throw .badArgument("type must be \"ingest\", \"query\" or \"all\", not \"\(name)\"")
+            }
+            filter.type = source
+        case let other: throw .badArgument("type must be a string, not a \(other.typeName)")
+        }
+        if case .string(let name) = table["job_type"] {
+            guard let type = JobType.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+                throw .badArgument("job_type must be V2Ingest, V2Query, Classic or BigObjectIngest, not \"\(name)\"")
+            }
+            filter.jobType = type
+        } else if table["job_type"] != .nil {
+            throw .badArgument("job_type must be a string")
+        }
+        switch table["state"] {
+        case .nil: break
+        case .string(let s): filter.states = [s]
+        case .table(let list) where list.fields.isEmpty && list.array.allSatisfy({ $0.stringValue != nil }):
+            filter.states = list.array.compactMap(\.stringValue)
+        default: throw .badArgument("state must be a string or a list of strings")
+        }
+        filter.object = try string(table["object"], field: "object")
+        filter.operation = try string(table["operation"], field: "operation")
+        filter.createdBy = try string(table["created_by"], field: "created_by")
+        switch table["older_than"] {
+        case .nil: break
+        case let value:
+            guard let seconds = value.doubleValue, seconds >= 0 else { throw .badArgument("older_than must be a number of seconds") }
+            filter.olderThan = seconds
+        }
+        switch table["pk_chunking"] {
+        case .nil: break
+        case .boolean(let b): filter.pkChunking = b
+        default: throw .badArgument("pk_chunking must be a boolean")
+        }
+        if table["page_size"] != .nil { filter.pageSize = try count(table["page_size"], field: "page_size", default: 1000) }
+        return filter
+    }
+
+    private static func string(_ value: LuaValue, field: String) throws(SalesforceError) -> String? {
+        switch value {
+        case .nil: return nil
+        case .string(let s): return s
+        default: throw .badArgument("\(field) must be a string, not a \(value.typeName)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import LuaHost
+import SalesforceBulk
+
+/// Pushing client values into Lua: jobs, batches, field values and JSON.
+extension LuaState {
+    /// Pushes a job table: every field under Salesforce's name, `jobType` always, and `dryRun = true` when asked.
+    func push(job: Job, dryRun: Bool = false) {
+        newTable(fields: job.fields.count + 2)
+        for field in job.fields {
+            push(field.value)
+            rawSet(table: -2, field: field.name)
+        }
+        if job["jobType"] == nil { rawSet(table: -1, field: "jobType", .string(job.jobType.rawValue)) }
+        if dryRun { rawSet(table: -1, field: "dryRun", .boolean(true)) }
+    }
+
+    func push(batch: Batch) {
+        newTable(fields: batch.fields.count)
+        for field in batch.fields {
+            push(field.value)
+            rawSet(table: -2, field: field.name)
+        }
+    }
+
+    func push(_ value: FieldValue) {
+        switch value {
+        case .string(let s): push(s)
+        case .integer(let i): push(i)
+        case .double(let d): push(d)
+        case .bool(let b): push(b)
+        case .null: pushNil()
+        }
+    }
+
+    /// Pushes JSON: objects and arrays as tables, `null` as nil.
+    func push(json: JSONValue) {
+        switch json {
+        case .null: pushNil()
+        case .bool(let b): push(b)
+        case .integer(let i): push(i)
+        case .double(let d): push(d)
+        case .string(let s): push(s)
+        case .array(let elements):
+            newTable(array: elements.count)
+            for (offset, element) in elements.enumerated() {
+                push(json: element)
+                rawSet(table: -2, index: offset + 1)
+            }
+        case .object(let members):
+            newTable(fields: members.count)
+            for member in members {
+                push(json: member.value)
+                rawSet(table: -2, field: member.key)
+            }
+        }
+    }
+}
+
+/// Converting Lua values to JSON for `sf.json.encode`.
+enum LuaJSON {
+    /// A table with only keys 1...n is an array; any other table an object (keys sorted); `{}` is an object.
+    static func json(from value: LuaValue) throws(SalesforceError) -> JSONValue {
+        switch value {
+        case .nil: return .null
+        case .boolean(let b): return .bool(b)
+        case .integer(let i): return .integer(i)
+        case .number(let d):
+            guard d.isFinite else { throw .badArgument("cannot encode \(d) as JSON") }
+            return .double(d)
+        case .string(let s): return .string(s)
+        case .bytes: throw .badArgument("cannot encode a string that is not UTF-8 as JSON")
+        case .opaque(let type): throw .badArgument("cannot encode a \(type) as JSON")
+        case .table(let table):
+            if table.fields.isEmpty && !table.array.isEmpty {
+                var elements: [JSONValue] = []
+                for element in table.array { elements.append(try json(from: element)) }
+                return .array(elements)
+            }
+            var members: [(key: String, value: JSONValue)] = []
+            for (offset, element) in table.array.enumerated() { members.append((String(offset + 1), try json(from: element))) }
+            for (key, element) in table.fields {
+                switch key {
+                case .string(let s): members.append((s, try json(from: element)))
+                case .integer(let i): members.append((String(i), try json(from: element)))
+                }
+            }
+            return .object(members.sorted { $0.key < $1.key })
+        }
+    }
+}

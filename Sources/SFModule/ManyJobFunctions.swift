@@ -1,0 +1,127 @@
+import LuaHost
+import SalesforceBulk
+
+/// `close_jobs`, `job_infos`, `jobs`, `list_jobs`, `limits` and `api_usage`.
+enum ManyJobFunctions {
+    /// `close_jobs(ids [, state | opts])`: never raises for one job.
+    static func closeJobs(_ call: SFCall) throws -> Int32 {
+        let ids = try SFOptions.ids(try call.table(1))
+        var state = TargetState.closed
+        var opts = LuaTable()
+        switch call.state.value(at: call.index(2)) {
+        case .nil: break
+        case .string(let name): state = try SFOptions.targetState(.string(name))
+        case .table(let table):
+            try SFOptions.checkKeys(table, allowed: ["state", "timeout", "type", "concurrency"], function: "close_jobs")
+            state = try SFOptions.targetState(table["state"])
+            opts = table
+        case let other: throw call.argumentError(2, "string or table expected, got \(other.typeName)")
+        }
+        let connection = call.connection
+        let results = try connection.client().closeJobs(
+            ids, state: state, type: try SFOptions.jobType(opts["type"], field: "type"),
+            concurrency: try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8),
+            timeoutMilliseconds: try SFOptions.milliseconds(opts["timeout"], field: "timeout"))
+        if connection.dryRun {
+            let ok = results.filter { if case .success = $0 { true } else { false } }.count
+            connection.logger.info("dry run: would \(state == .aborted ? "abort" : "close") \(ok) of \(ids.count) jobs",
+                                   metadata: ["event": "dry_run", "action": "\(state == .aborted ? "abort" : "close")"])
+        }
+        try pushResults(results, ids: ids, in: call, dryRun: connection.dryRun)
+        return 1
+    }
+
+    /// `job_infos(ids [, opts])`
+    static func jobInfos(_ call: SFCall) throws -> Int32 {
+        let ids = try SFOptions.ids(try call.table(1))
+        let opts = try call.optionalTable(2) ?? LuaTable()
+        try SFOptions.checkKeys(opts, allowed: ["timeout", "type", "concurrency"], function: "job_infos")
+        let results = try call.connection.client().jobInfos(
+            ids, type: try SFOptions.jobType(opts["type"], field: "type"),
+            concurrency: try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8),
+            timeoutMilliseconds: try SFOptions.milliseconds(opts["timeout"], field: "timeout"))
+        try pushResults(results, ids: ids, in: call, dryRun: false)
+        return 1
+    }
+
+    /// `{ {id=, ok=true, job=...} | {id=, ok=false, error=err}, ... }` in input order.
+    private static func pushResults(_ results: [Result<Job, SalesforceError>], ids: [String], in call: SFCall, dryRun: Bool) throws {
+        if let reason = call.connection.interruption.handle.pending { throw InterruptRaise(reason: reason) }
+        let state = call.state
+        state.newTable(array: results.count)
+        for (offset, result) in results.enumerated() {
+            state.newTable(fields: 3)
+            state.rawSet(table: -1, field: "id", .string(ids[offset]))
+            switch result {
+            case .success(let job):
+                state.rawSet(table: -1, field: "ok", .boolean(true))
+                state.push(job: job, dryRun: dryRun)
+                state.rawSet(table: -2, field: "job")
+            case .failure(let error):
+                state.rawSet(table: -1, field: "ok", .boolean(false))
+                SFErrorObject.push(error, onto: state)
+                state.rawSet(table: -2, field: "error")
+            }
+            state.rawSet(table: -2, index: offset + 1)
+        }
+    }
+
+    /// `jobs([filter])`: an iterator over every page of job summaries, fetched lazily.
+    static func jobs(_ call: SFCall) throws -> Int32 {
+        let filter = try SFOptions.filter(try call.optionalTable(1))
+        let connection = call.connection
+        let pages = try connection.client().jobPages(filter)
+        var buffer: [Job] = []
+        var position = 0
+        var finished = false
+        call.state.push(function: { state in
+            while position == buffer.count {
+                guard !finished else { return 0 }
+                do throws(SalesforceError) {
+                    if let page = try pages.next() {
+                        buffer = page
+                        position = 0
+                    } else {
+                        finished = true
+                    }
+                } catch {
+                    if let reason = connection.interruption.handle.pending { throw InterruptRaise(reason: reason) }
+                    throw SFRaisedError(error: error)
+                }
+            }
+            state.push(job: buffer[position])
+            position += 1
+            return 1
+        })
+        return 1
+    }
+
+    /// `list_jobs([filter])`: every matching job as an array.
+    static func listJobs(_ call: SFCall) throws -> Int32 {
+        let filter = try SFOptions.filter(try call.optionalTable(1))
+        let jobs = try call.connection.client().jobPages(filter).all()
+        call.state.newTable(array: jobs.count)
+        for (offset, job) in jobs.enumerated() {
+            call.state.push(job: job)
+            call.state.rawSet(table: -2, index: offset + 1)
+        }
+        return 1
+    }
+
+    /// `limits()`: the org's limits as Salesforce reports them.
+    static func limits(_ call: SFCall) throws -> Int32 {
+        let limits = try call.connection.client().limits()
+        call.state.push(json: .object(limits.map { (key: $0.name, value: $0.value) }))
+        return 1
+    }
+
+    /// `api_usage()`: `{used=, limit=}` from the last `Sforce-Limit-Info`, or nil before any call.
+    static func apiUsage(_ call: SFCall) throws -> Int32 {
+        guard let usage = try call.connection.client().apiUsage else {
+            call.state.pushNil()
+            return 1
+        }
+        call.state.push(LuaTable(["used": .integer(Int64(usage.used)), "limit": .integer(Int64(usage.limit))]))
+        return 1
+    }
+}
