@@ -292,14 +292,61 @@ static inline int clua_load_file(lua_State *L, const char *path) {
 /* Pushes "chunkname:currentline: " of the function at `level`.  [-0, +1, m] */
 static inline void clua_push_where(lua_State *L, int level) { luaL_where(L, level); }
 
-/* The name Lua knows the running C function by, for argument errors. */
-static inline const char *clua_current_function_name(lua_State *L, int *is_method) {
+/*
+** Searches the table on top, `level` tables deep, for the value at `objidx`;
+** on success leaves its dotted name on top (lauxlib's findfield).  Raw access only.
+*/
+static inline int clua_findfield(lua_State *L, int objidx, int level) {
+  if (level == 0 || !lua_istable(L, -1)) return 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      if (lua_rawequal(L, objidx, -1)) {
+        lua_pop(L, 1);                     /* keep the name */
+        return 1;
+      }
+      else if (clua_findfield(L, objidx, level - 1)) {
+        lua_pushliteral(L, ".");           /* lib_name, lib_table, field_name */
+        lua_replace(L, -3);
+        lua_concat(L, 3);                  /* lib_name.field_name */
+        return 1;
+      }
+    }
+    lua_pop(L, 1);                         /* remove value */
+  }
+  return 0;
+}
+
+/*
+** Pushes the name the running C function is known by, for argument errors:
+** the name its caller used, else where package.loaded holds it (`sf.job_info`),
+** else "?".  Sets *is_method when it was called with ':'.  [-0, +1, m]
+*/
+static inline void clua_push_current_function_name(lua_State *L, int *is_method) {
   lua_Debug ar;
   *is_method = 0;
-  if (!lua_getstack(L, 0, &ar)) return NULL;
+  if (!lua_getstack(L, 0, &ar)) { lua_pushliteral(L, "?"); return; }
   lua_getinfo(L, "n", &ar);
-  *is_method = ar.namewhat != NULL && strcmp(ar.namewhat, "method") == 0;
-  return ar.name;
+  if (ar.name != NULL) {
+    *is_method = ar.namewhat != NULL && strcmp(ar.namewhat, "method") == 0;
+    lua_pushstring(L, ar.name);
+    return;
+  }
+  int top = lua_gettop(L);
+  lua_getinfo(L, "f", &ar);                           /* push function */
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  if (lua_checkstack(L, 6) && clua_findfield(L, top + 1, 2)) {
+    const char *name = lua_tostring(L, -1);
+    if (strncmp(name, LUA_GNAME ".", 3) == 0) {        /* drop a '_G.' prefix */
+      lua_pushstring(L, name + 3);
+      lua_remove(L, -2);
+    }
+    lua_copy(L, -1, top + 1);
+    lua_settop(L, top + 1);
+  } else {
+    lua_settop(L, top);
+    lua_pushliteral(L, "?");
+  }
 }
 
 /* }================================================================== */

@@ -33,13 +33,15 @@ public struct LuaArgumentError: LuaRaisable, Equatable {
     /// (and counting `self` out of method calls).
     public func message(in state: LuaState) -> String {
         var isMethod: Int32 = 0
-        let name = clua_current_function_name(state.L, &isMethod).map { String(cString: $0) }
+        clua_push_current_function_name(state.L, &isMethod)
+        let name = state.string(at: -1) ?? "?"
+        state.pop()
         var position = position
         if isMethod != 0 {
             position -= 1
-            if position == 0 { return "calling '\(name ?? "?")' on bad self (\(problem))" }
+            if position == 0 { return "calling '\(name)' on bad self (\(problem))" }
         }
-        return "bad argument #\(position) to '\(name ?? "?")' (\(problem))"
+        return "bad argument #\(position) to '\(name)' (\(problem))"
     }
 
     public func push(onto state: LuaState) {

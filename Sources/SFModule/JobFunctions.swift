@@ -42,11 +42,7 @@ enum JobFunctions {
         }
         let connection = call.connection
         let job = try connection.client().closeJob(id, state: state, type: type, timeoutMilliseconds: timeout)
-        if connection.dryRun {
-            connection.logger.info(
-                "dry run: would \(state == .aborted ? "abort" : "close") job \(id) (\(job.state ?? "?") → \(state.rawValue))",
-                metadata: ["event": "dry_run", "job_id": "\(id)", "action": "\(state == .aborted ? "abort" : "close")"])
-        }
+        if connection.dryRun { DryRunLog.close(job, to: state, logger: connection.logger) }
         call.state.push(job: job, dryRun: connection.dryRun)
         return 1
     }
@@ -60,8 +56,7 @@ enum JobFunctions {
         let timeout = try SFOptions.milliseconds(opts["timeout"], field: "timeout")
         let connection = call.connection
         if let job = try connection.client().deleteJob(id, type: type, timeoutMilliseconds: timeout) {
-            connection.logger.info("dry run: would delete job \(id) (\(job.state ?? "?"))",
-                                   metadata: ["event": "dry_run", "job_id": "\(id)", "action": "delete"])
+            DryRunLog.delete(job, logger: connection.logger)
             call.state.push(job: job, dryRun: true)
         } else {
             call.state.push(true)

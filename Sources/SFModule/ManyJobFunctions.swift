@@ -23,9 +23,7 @@ enum ManyJobFunctions {
             concurrency: try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8),
             timeoutMilliseconds: try SFOptions.milliseconds(opts["timeout"], field: "timeout"))
         if connection.dryRun {
-            let ok = results.filter { if case .success = $0 { true } else { false } }.count
-            connection.logger.info("dry run: would \(state == .aborted ? "abort" : "close") \(ok) of \(ids.count) jobs",
-                                   metadata: ["event": "dry_run", "action": "\(state == .aborted ? "abort" : "close")"])
+            for case .success(let job) in results { DryRunLog.close(job, to: state, logger: connection.logger) }
         }
         try pushResults(results, ids: ids, in: call, dryRun: connection.dryRun)
         return 1

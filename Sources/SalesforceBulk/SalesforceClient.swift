@@ -140,11 +140,7 @@ public final class SalesforceClient {
     }
 
     private func closePlan(_ id: JobID, state: TargetState, type: JobTypeHint) -> ClosePlan {
-        if settings.dryRun {
-            logger.info(
-                "dry run: would set job \(id) to \(state.rawValue)", metadata: ["event": "dry_run", "job_id": "\(id)"])
-        }
-        return ClosePlan(lookup: lookup(id, type), target: state, hint: type, dryRun: settings.dryRun)
+        ClosePlan(lookup: lookup(id, type), target: state, hint: type, dryRun: settings.dryRun)
     }
 }
 

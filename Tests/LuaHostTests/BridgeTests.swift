@@ -107,9 +107,9 @@ final class BridgeTests: XCTestCase {
             return a, b, c, d
             """, name: "=t")
         XCTAssertEqual(results, [
-            "bad argument #1 to '?' (string expected, got no value)",
-            "bad argument #1 to '?' (number expected, got string)",
-            "bad argument #1 to '?' (number has no integer representation)",
+            "bad argument #1 to 'sf.job_info' (string expected, got no value)",
+            "bad argument #1 to 'double' (number expected, got string)",
+            "bad argument #1 to 'double' (number has no integer representation)",
             "t:5: calling 'm' on bad self (number expected, got table)",
         ])
         let direct = try host.run("local ok, e = pcall(function() return sf.job_info(nil) end) return e", name: "=t")

@@ -13,7 +13,7 @@ import Darwin
 /// Wires the command line to the Lua host: logging, signals, the `sf`
 /// module, running chunks and scripts, and the exit status.
 struct Frontend {
-    let common: CommonOptions
+    var common: CommonOptions
 
     init(common: CommonOptions) {
         self.common = common
