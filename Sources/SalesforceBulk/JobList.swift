@@ -77,10 +77,8 @@ public struct JobFilter: Sendable, Equatable {
         if let olderThan {
             guard let created = job.createdDate.flatMap(Time.epochSeconds(of:)), now - created >= olderThan else { return false }
         }
-        if let pkChunking {
-            let enabled = job["isPkChunkingEnabled"]?.boolValue ?? job["isPkChunkingSupported"]?.boolValue ?? false
-            if enabled != pkChunking { return false }
-        }
+        // Salesforce filters on isPkChunkingEnabled itself; a record that states it is checked again.
+        if let pkChunking, let enabled = job["isPkChunkingEnabled"]?.boolValue, enabled != pkChunking { return false }
         return true
     }
 }

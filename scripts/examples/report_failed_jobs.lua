@@ -3,7 +3,8 @@
 --   sfjobs run scripts/examples/report_failed_jobs.lua [HOURS] [--json]
 --
 -- Lists every job in state Failed created in the last HOURS (default 24), with
--- Salesforce's error message; with --json, one JSON object per line.
+-- Salesforce's error message (job lists leave it out, so each failed job is read
+-- once more); with --json, one JSON object per line.
 
 local hours = tonumber(arg and arg[1]) or 24
 local as_json = arg and (arg[1] == "--json" or arg[2] == "--json")
@@ -14,6 +15,7 @@ for job in sf.jobs{state = "Failed"} do
   local created = sf.parse_time(job.createdDate or "")
   if created and created >= since then
     count = count + 1
+    job = sf.job_info(job.id, job.jobType == "Classic" and "classic" or nil)
     if as_json then
       print(sf.json.encode{id = job.id, jobType = job.jobType, object = job.object, operation = job.operation,
         createdDate = job.createdDate, errorMessage = job.errorMessage})
