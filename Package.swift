@@ -72,7 +72,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .target(name: "PseudoTerminalSupport", path: "Tests/PseudoTerminalSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["PseudoTerminalSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

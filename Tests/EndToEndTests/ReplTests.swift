@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+/// The REPL driven through a pseudo-terminal: prompts, continuation, completion, Ctrl-C, history, pretty printing.
+final class ReplTests: XCTestCase {
+    private var stateHome: String!
+
+    override func setUpWithError() throws {
+        stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("sfjobs-repl-\(UUID().uuidString)").path
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: stateHome)
+    }
+
+    private func startRepl(_ environment: [String: String] = [:]) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(arguments: ["repl"], environment: ["XDG_STATE_HOME": stateHome].merging(environment) { $1 })
+        terminal.expect("sfjobs (no org)> ")
+        return terminal
+    }
+
+    func testExpressionsStatementsAndContinuation() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("1 + 1, 'two'\n")
+        repl.expect("2\ttwo\nsfjobs (no org)> ", after: mark)
+        mark = repl.mark
+        repl.send("=math.type(3)\n")
+        repl.expect("integer\n", after: mark)
+        mark = repl.mark
+        repl.send("function f(x)\n")
+        repl.expect(">> ", after: mark)
+        repl.send("return x * 2\n")
+        repl.send("end\n")
+        mark = repl.mark
+        repl.send("f(21)\n")
+        repl.expect("42\n", after: mark)
+        mark = repl.mark
+        repl.send("error('bad')\n")
+        repl.expect("sfjobs: stdin:1: bad\nstack traceback:", after: mark)
+        repl.expect("sfjobs (no org)> ", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)  // as a person would: the editor is reading again
+        repl.send("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0)
+    }
+
+    func testTabCompletesGlobalsAndModuleMembers() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("sf.clo\t")
+        repl.expect("sf.close_job", after: mark)
+        mark = repl.mark
+        repl.send("\t")
+        repl.expect("sf.close_job(  sf.close_jobs(", after: mark)
+        repl.send("\u{15}")  // kill the line
+        mark = repl.mark
+        repl.send("tricky = setmetatable({}, {__index = function() os.exit(3) end})\n")
+        repl.expect("sfjobs (no org)> ", after: mark)
+        mark = repl.mark
+        repl.send("tricky.x\t\u{15}stri\t\n")
+        repl.expect("string.", after: mark)
+        mark = repl.mark
+        repl.send("\u{15}1\n")
+        repl.expect("1\n", after: mark)  // still alive: completion ran no metamethod
+    }
+
+    func testCtrlCStopsRunningCodeAndKeepsTheSession() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("x = 7; while true do end\n")
+        Thread.sleep(forTimeInterval: 0.5)
+        repl.send("\u{03}")
+        repl.expect("sfjobs: interrupted", after: mark)
+        repl.expect("sfjobs (no org)> ", after: mark)
+        mark = repl.mark
+        repl.send("x\n")
+        repl.expect("7\n", after: mark)
+        mark = repl.mark
+        repl.send("sf.sleep(60)\n")
+        Thread.sleep(forTimeInterval: 0.3)
+        repl.send("\u{03}")
+        repl.expect("interrupted", after: mark)
+        repl.send("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0)
+    }
+
+    func testHistoryPersistsAcrossSessionsWithPrivateMode() throws {
+        let first = try startRepl()
+        first.send("remembered = 42\n")
+        first.expect("sfjobs (no org)> ", after: first.mark)
+        first.send("\u{04}")
+        XCTAssertEqual(first.waitForExit(), 0)
+
+        let path = stateHome + "/sfjobs/history"
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("remembered"))
+
+        let second = try startRepl()
+        let mark = second.mark
+        second.send("\u{1B}[A")  // up arrow recalls the last line
+        second.expect("remembered = 42", after: mark)
+        second.send("\n")
+        second.send("remembered + 1\n")
+        second.expect("43\n", after: mark)
+    }
+
+    func testPrettyPrintsTablesAndJobLists() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("{1, 'two', name = 'x', nested = {ok = true, n = 1.5}}\n")
+        repl.expect("""
+            { 1, "two", name = "x", nested = { n = 1.5, ok = true } }
+            """, after: mark)
+        mark = repl.mark
+        repl.send("t = {}; t.self = t; return t\n")
+        repl.expect("{ self = <table> }", after: mark)
+        mark = repl.mark
+        repl.send("{ {id='7508d000000GmaBAAS', jobType='V2Ingest', object='Account', operation='insert', state='Open', createdDate='2026-11-20T10:00:00.000+0000', numberRecordsProcessed=10, numberRecordsFailed=0}, {id='7508d000000GmaAAAS', jobType='Classic', object='Lead', operation='query', state='Closed'} }\n")
+        repl.expect("""
+            id                  jobType   object   operation  state   createdDate                   processed  failed
+            7508d000000GmaBAAS  V2Ingest  Account  insert     Open    2026-11-20T10:00:00.000+0000  10         0
+            7508d000000GmaAAAS  Classic   Lead     query      Closed  -                             -          -
+            (2 jobs)
+            """, after: mark)
+    }
+
+    func testPrettyPrintsAJobFromTheOrg() throws {
+        let org = try SimulatorFixture(clockSpeed: 0)
+        let id = try org.createJob(["jobType": "Classic", "state": "Open", "object": "Account", "operation": "insert", "batches": 2])
+        let repl = try PseudoTerminal(arguments: ["repl"], environment: ["XDG_STATE_HOME": stateHome].merging(org.environment) { $1 })
+        let host = String(org.instanceURL.dropFirst("http://".count))
+        repl.expect("sfjobs \(host)> ")
+        let mark = repl.mark
+        repl.send("sf.job_info('\(id)')\n")
+        repl.expect("""
+            id                       \(try SFJobsProcess.run(["run", "-e", "io.write(sf.id18('\(id)'))"]).stdout)
+            jobType                  Classic
+            object                   Account
+            operation                insert
+            state                    Open
+            """, after: mark)
+        repl.expect("numberBatchesTotal       2\n", after: mark)
+    }
+}
