@@ -11,7 +11,7 @@ struct SFJobs: ParsableCommand {
             Try `sfjobs demo` for a REPL connected to a local simulated org.
             """,
         version: SFJobsVersion.current,
-        subcommands: [Run.self, ReplCommand.self, JobInfoCommand.self, CloseJobCommand.self, JobsCommand.self, Demo.self, SimulatorCommand.self]
+        subcommands: [Run.self, ReplCommand.self, JobInfoCommand.self, CloseJobCommand.self, JobsCommand.self, ConfigCommand.self, Demo.self, SimulatorCommand.self]
     )
 
     mutating func run() throws {

@@ -5,6 +5,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.")
     var profile: String?
 
+    @Option(name: .customLong("target-org"), help: "Use the login of a Salesforce CLI org alias (`sf org display`).")
+    var targetOrg: String?
+
     @Option(name: .customLong("api-version"), help: "Salesforce API version (default 66.0).")
     var apiVersion: String?
 

@@ -43,25 +43,14 @@ struct Frontend {
             try runOnce(chunks: [], script: .standardInput, arguments: [])
             return
         }
-        let host = try makeHost()
+        let (host, label) = try makeSession()
         if let initFile {
             let status = execute(in: host, chunks: [], script: .file(initFile), arguments: [])
             if status != ExitStatus.success { throw ExitCode(status: status) }
         }
         let colour = isatty(1) != 0 && getenv("NO_COLOR") == nil
-        let label = sessionLabel
         let repl = Repl(host: host, label: label, colour: colour, reporter: ErrorReporter(format: .text))
         repl.run(greeting: greeting ?? "sfjobs \(SFJobsVersion.current) (\(luaVersion)) on \(label). help() for help, Ctrl-D to leave.")
-    }
-
-    /// The org a session talks to, for the prompt: the profile, else the instance host.
-    var sessionLabel: String {
-        if let profile = common.profile ?? getenv("SF_PROFILE").map({ String(cString: $0) }) { return profile }
-        guard let url = (getenv("SF_INSTANCE_URL") ?? getenv("SF_ORG_INSTANCE_URL")).map({ String(cString: $0) }) else {
-            return "(no org)"
-        }
-        let afterScheme = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first
-        return afterScheme.map(String.init) ?? url
     }
 
     private var luaVersion: String { "Lua 5.4" }
@@ -100,6 +89,11 @@ struct Frontend {
     /// A fresh Lua state with the standard libraries and the `sf` module, its
     /// connection settings read anew (flags, then environment, then profile).
     func makeHost() throws -> LuaHost {
+        try makeSession().host
+    }
+
+    /// A fresh host, and the label of the org its default connection talks to (for the prompt).
+    func makeSession() throws -> (host: LuaHost, label: String) {
         let host: LuaHost
         do {
             host = try LuaHost()
@@ -108,21 +102,26 @@ struct Frontend {
             throw ExitCode(status: ExitStatus.failure)
         }
         let environment = ProcessEnvironment.current()
-        let settings = Result { () throws(SalesforceError) in
-            try ConnectionSettings.resolve(overrides: overrides, environment: environment)
-        }
+        let settings = Result { () throws(SalesforceError) in try resolveSettings(environment: environment) }
         let logger = Logger(label: "sfjobs")
         if case .success(let resolved) = settings {
             for warning in resolved.warnings { logger.warning("\(warning)", metadata: ["event": "config_warning"]) }
         }
-        SFModule.install(into: host, SFModule.Configuration(
+        let label = SFModule.install(into: host, SFModule.Configuration(
             settings: settings, environment: environment, logger: logger, version: SFJobsVersion.current))
-        return host
+        return (host, label)
     }
 
-    /// The connection settings the command line sets.
-    var overrides: ConnectionSettings.Overrides {
-        ConnectionSettings.Overrides(apiVersion: common.apiVersion, profile: common.profile, dryRun: common.dryRun ? true : nil)
+    /// The default connection's settings: flags (and `--target-org`), then environment, then profile.
+    func resolveSettings(environment: [String: String]) throws(SalesforceError) -> ConnectionSettings {
+        var overrides = ConnectionSettings.Overrides(apiVersion: common.apiVersion, profile: common.profile, dryRun: common.dryRun ? true : nil)
+        if let alias = common.targetOrg {
+            let borrowed = try SalesforceCLISession.overrides(alias: alias)
+            overrides.instanceURL = borrowed.instanceURL
+            overrides.accessToken = borrowed.accessToken
+            overrides.externalSession = true
+        }
+        return try ConnectionSettings.resolve(overrides: overrides, environment: environment)
     }
 
     // MARK: - Helpers

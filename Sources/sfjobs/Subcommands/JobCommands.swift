@@ -100,7 +100,7 @@ struct OneOffCommand {
     func perform(list: Bool = false, _ body: (SalesforceClient) throws(SalesforceError) -> [Job]) throws {
         let frontend = Frontend(common: common)
         do throws(SalesforceError) {
-            let settings = try ConnectionSettings.resolve(overrides: frontend.overrides, environment: ProcessEnvironment.current())
+            let settings = try frontend.resolveSettings(environment: ProcessEnvironment.current())
             guard settings.isConfigured else {
                 throw SalesforceError(kind: .connection, code: "NOT_CONFIGURED",
                                       message: "no Salesforce connection is configured (see sfjobs --help)")
