@@ -54,7 +54,9 @@ struct ControlRoutes {
     }
 
     private func createJob(_ request: Request) async throws -> Response {
-        guard let body = try await Self.object(request) else { return Self.error(.badRequest, "body must be a JSON object") }
+        guard let body = try await Self.object(request) else {
+            return Self.error(.badRequest, "body must be a JSON object")
+        }
         let typeName = body["jobType"] as? String ?? SimJobType.v2Ingest.rawValue
         guard let jobType = SimJobType(rawValue: typeName) else {
             return Self.error(.badRequest, "jobType must be one of V2Ingest, V2Query, Classic, BigObjectIngest")

@@ -14,13 +14,18 @@ struct JSONWriter {
     /// Adds a value that is already JSON text (a number such as `66.0`, an array, an object).
     mutating func raw(_ key: String, _ json: String) {
         if text.utf8.count > 1 { text += "," }
-        text += Self.quote(key) + ":" + json
+        text += Self.quote(key)
+        text += ":"
+        text += json
     }
 
     var result: String { text + "}" }
 
     /// A JSON string literal.
     static func quote(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -160,7 +160,9 @@ enum JobRendering {
 
     private static func batchInfoFields(_ batch: SimBatch, jobID: String, date: (Double) -> String) -> [(String, Value)]
     {
-        var fields: [(String, Value)] = [("id", .text(batch.id)), ("jobId", .text(jobID)), ("state", .text(batch.state))]
+        var fields: [(String, Value)] = [
+            ("id", .text(batch.id)), ("jobId", .text(jobID)), ("state", .text(batch.state)),
+        ]
         if let message = batch.stateMessage { fields.append(("stateMessage", .text(message))) }
         fields += [
             ("createdDate", .text(date(batch.createdDate))), ("systemModstamp", .text(date(batch.systemModstamp))),

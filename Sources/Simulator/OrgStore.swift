@@ -134,7 +134,8 @@ final class OrgStore: Sendable {
     }
 
     private static func matches(_ job: SimJob, _ filter: ListFilter) -> Bool {
-        let listed = filter.queryEndpoint ? (job.jobType == .v2Query || job.jobType == .classic) : job.jobType != .v2Query
+        let listed =
+            filter.queryEndpoint ? (job.jobType == .v2Query || job.jobType == .classic) : job.jobType != .v2Query
         guard listed else { return false }
         if let type = filter.jobType, type.caseInsensitiveCompare(job.jobType.rawValue) != .orderedSame { return false }
         if let pk = filter.pkChunking, pk != job.pkChunking { return false }

@@ -167,7 +167,8 @@ enum SeedData {
 
     /// Open jobs left behind: hours to six weeks old.
     private static func staleAge(_ random: inout SeededRandom) -> Double {
-        random.chance(0.3) ? Double.random(in: 3600...day, using: &random) : Double.random(in: day...(45 * day), using: &random)
+        random.chance(0.3)
+            ? Double.random(in: 3600...day, using: &random) : Double.random(in: day...(45 * day), using: &random)
     }
 
     /// Finished jobs, still inside Salesforce's seven-day retention.

@@ -42,7 +42,8 @@ final class FaultTests: SimulatorTestCase {
         server.inject(SimFault(.limitExceeded))
         let result = try http("GET", "\(v2)/limits", headers: bearer)
         XCTAssertEqual(result.status, 403)
-        XCTAssertEqual(result.body, #"[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]"#)
+        XCTAssertEqual(
+            result.body, #"[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]"#)
     }
 
     func testExpireTokensFault() throws {
