@@ -28,6 +28,10 @@ struct GatewayMiddleware: RouterMiddleware {
         case .status503:
             response = Reply.restError(.serviceUnavailable, "SERVER_UNAVAILABLE", "Server too busy")
             response.headers[.retryAfter] = String(fault?.retryAfter ?? 1)
+        case .status429:
+            response = Reply.restError(
+                .tooManyRequests, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.")
+            response.headers[.retryAfter] = String(fault?.retryAfter ?? 1)
         case .limitExceeded:
             response = Reply.restError(.forbidden, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
         case .delay:
