@@ -79,7 +79,7 @@ struct Bulk2Routes {
 
     private func show(_ request: Request, _ context: SimulatorContext, query: Bool) async throws -> Response {
         let (version, usage) = try admit(request, context)
-        guard let id = jobID(context, query: query), let job = org.job(id), Self.belongs(job, query: query) else {
+        guard let id = jobID(context), let job = org.job(id), Self.belongs(job, query: query) else {
             return Reply.notFound(limitInfo: usage)
         }
         return Reply.json(.ok, JobRendering.v2(job, version: version), limitInfo: usage)
@@ -87,7 +87,7 @@ struct Bulk2Routes {
 
     private func patch(_ request: Request, _ context: SimulatorContext, query: Bool) async throws -> Response {
         let (version, usage) = try admit(request, context)
-        guard let id = jobID(context, query: query), let current = org.job(id), Self.belongs(current, query: query)
+        guard let id = jobID(context), let current = org.job(id), Self.belongs(current, query: query)
         else { return Reply.notFound(limitInfo: usage) }
         guard let body = try? await Self.jsonObject(request), let requested = body["state"] as? String else {
             return Reply.restError(
@@ -114,7 +114,7 @@ struct Bulk2Routes {
 
     private func delete(_ request: Request, _ context: SimulatorContext, query: Bool) async throws -> Response {
         let usage = try admit(request, context).usage
-        guard let id = jobID(context, query: query), let current = org.job(id), Self.belongs(current, query: query)
+        guard let id = jobID(context), let current = org.job(id), Self.belongs(current, query: query)
         else { return Reply.notFound(limitInfo: usage) }
         let deletable =
             query ? ["JobComplete", "Aborted", "Failed"] : ["UploadComplete", "JobComplete", "Aborted", "Failed"]
@@ -187,7 +187,7 @@ struct Bulk2Routes {
 
     private func upload(_ request: Request, _ context: SimulatorContext) async throws -> Response {
         let usage = try admit(request, context).usage
-        guard let id = jobID(context, query: false), let current = org.job(id), Self.belongs(current, query: false)
+        guard let id = jobID(context), let current = org.job(id), Self.belongs(current, query: false)
         else { return Reply.notFound(limitInfo: usage) }
         let csv = try await request.text()
         let records = max(0, csv.split(whereSeparator: \.isNewline).count - 1)
@@ -214,7 +214,7 @@ struct Bulk2Routes {
     }
 
     /// The job id of the path in its 18-character form, if it is a job id at all.
-    private func jobID(_ context: SimulatorContext, query: Bool) -> String? {
+    private func jobID(_ context: SimulatorContext) -> String? {
         guard let text = context.parameters.get("id"), let id = SalesforceID(text), id.value.hasPrefix("750") else {
             return nil
         }

@@ -36,12 +36,12 @@ struct GatewayMiddleware: RouterMiddleware {
             response = Reply.restError(.forbidden, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
         case .delay:
             try await Task.sleep(for: .milliseconds(Int((fault?.delaySeconds ?? 1) * 1000)))
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
         case .expireTokens:
             auth.expireAll()
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
         case .malformed:
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
             response.status = .ok
             response.headers[.contentLength] = nil
             response.body = response.body.map { buffer in
@@ -50,13 +50,13 @@ struct GatewayMiddleware: RouterMiddleware {
                 return garbled
             }
         case nil:
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
         }
         record(request, status: Int(response.status.code), fault: fault?.kind)
         return response
     }
 
-    private func answer(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    private func respond(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         do {
