@@ -22,7 +22,8 @@ struct Bulk1Routes {
         router.get("\(base)/:id") { request, context in try await answer { try await show(request, context) } }
         router.post("\(base)/:id") { request, context in try await answer { try await changeState(request, context) } }
         router.get("\(base)/:id/batch") { request, context in try await answer { try await batches(request, context) } }
-        router.post("\(base)/:id/batch") { request, context in try await answer { try await addBatch(request, context) } }
+        router.post("\(base)/:id/batch") { request, context in try await answer { try await addBatch(request, context) }
+        }
         router.get("\(base)/:id/batch/:batch") { request, context in
             try await answer { try await batch(request, context) }
         }
@@ -182,7 +183,8 @@ struct Bulk1Routes {
             }
         }
         let names = ["operation", "object", "contentType", "state", "externalIdFieldName", "concurrencyMode"]
-        return Dictionary(uniqueKeysWithValues: names.compactMap { name in XMLScanner.text(of: name, in: text).map { (name, $0) } })
+        return Dictionary(
+            uniqueKeysWithValues: names.compactMap { name in XMLScanner.text(of: name, in: text).map { (name, $0) } })
     }
 
     /// The chunk size an `Sforce-Enable-PKChunking` header asks for, or nil when it does not enable chunking.

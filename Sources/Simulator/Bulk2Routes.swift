@@ -9,22 +9,38 @@ struct Bulk2Routes {
 
     func register(on router: Router<SimulatorContext>) {
         let base = "/services/data/:version"
-        router.get("\(base)/jobs/ingest") { request, context in try await answer { try await list(request, context, query: false) } }
-        router.get("\(base)/jobs/query") { request, context in try await answer { try await list(request, context, query: true) } }
-        router.post("\(base)/jobs/ingest") { request, context in try await answer { try await createIngest(request, context) } }
-        router.post("\(base)/jobs/query") { request, context in try await answer { try await createQuery(request, context) } }
+        router.get("\(base)/jobs/ingest") { request, context in
+            try await answer { try await list(request, context, query: false) }
+        }
+        router.get("\(base)/jobs/query") { request, context in
+            try await answer { try await list(request, context, query: true) }
+        }
+        router.post("\(base)/jobs/ingest") { request, context in
+            try await answer { try await createIngest(request, context) }
+        }
+        router.post("\(base)/jobs/query") { request, context in
+            try await answer { try await createQuery(request, context) }
+        }
         for query in [false, true] {
             let path = "\(base)/jobs/\(query ? "query" : "ingest")/:id"
-            router.get(RouterPath(path)) { request, context in try await answer { try await show(request, context, query: query) } }
-            router.patch(RouterPath(path)) { request, context in try await answer { try await patch(request, context, query: query) } }
-            router.delete(RouterPath(path)) { request, context in try await answer { try await delete(request, context, query: query) } }
+            router.get(RouterPath(path)) { request, context in
+                try await answer { try await show(request, context, query: query) }
+            }
+            router.patch(RouterPath(path)) { request, context in
+                try await answer { try await patch(request, context, query: query) }
+            }
+            router.delete(RouterPath(path)) { request, context in
+                try await answer { try await delete(request, context, query: query) }
+            }
         }
-        router.put("\(base)/jobs/ingest/:id/batches") { request, context in try await answer { try await upload(request, context) } }
+        router.put("\(base)/jobs/ingest/:id/batches") { request, context in
+            try await answer { try await upload(request, context) }
+        }
         router.get("\(base)/limits") { request, context in try await answer { try await limits(request, context) } }
     }
 
     /// The checks every Bulk 2.0 request passes: a known API version and a live session.
-    /// Answers the `Sforce-Limit-Info` value, or the response that refuses the request.
+    /// Answers the version and the `Sforce-Limit-Info` value, or throws the response that refuses the request.
     private func admit(_ request: Request, _ context: SimulatorContext) throws(RefusedRequest) -> (
         version: String, usage: String
     ) {
@@ -63,7 +79,7 @@ struct Bulk2Routes {
 
     private func show(_ request: Request, _ context: SimulatorContext, query: Bool) async throws -> Response {
         let (version, usage) = try admit(request, context)
-        guard let id = jobID(context, query: query), let job = org.job(id), Self.belongs(job, query: query) else {
+        guard let id = jobID(context), let job = org.job(id), Self.belongs(job, query: query) else {
             return Reply.notFound(limitInfo: usage)
         }
         return Reply.json(.ok, JobRendering.v2(job, version: version), limitInfo: usage)
@@ -71,7 +87,7 @@ struct Bulk2Routes {
 
     private func patch(_ request: Request, _ context: SimulatorContext, query: Bool) async throws -> Response {
         let (version, usage) = try admit(request, context)
-        guard let id = jobID(context, query: query), let current = org.job(id), Self.belongs(current, query: query)
+        guard let id = jobID(context), let current = org.job(id), Self.belongs(current, query: query)
         else { return Reply.notFound(limitInfo: usage) }
         guard let body = try? await Self.jsonObject(request), let requested = body["state"] as? String else {
             return Reply.restError(
@@ -98,9 +114,10 @@ struct Bulk2Routes {
 
     private func delete(_ request: Request, _ context: SimulatorContext, query: Bool) async throws -> Response {
         let usage = try admit(request, context).usage
-        guard let id = jobID(context, query: query), let current = org.job(id), Self.belongs(current, query: query)
+        guard let id = jobID(context), let current = org.job(id), Self.belongs(current, query: query)
         else { return Reply.notFound(limitInfo: usage) }
-        let deletable = query ? ["JobComplete", "Aborted", "Failed"] : ["UploadComplete", "JobComplete", "Aborted", "Failed"]
+        let deletable =
+            query ? ["JobComplete", "Aborted", "Failed"] : ["UploadComplete", "JobComplete", "Aborted", "Failed"]
         do {
             try org.delete(id) { deletable.contains($0.state) }
             return Reply.empty(.noContent, limitInfo: usage)
@@ -116,7 +133,8 @@ struct Bulk2Routes {
     private func createIngest(_ request: Request, _ context: SimulatorContext) async throws -> Response {
         let (version, usage) = try admit(request, context)
         guard let body = try? await Self.jsonObject(request) else {
-            return Reply.restError(.badRequest, "JSON_PARSER_ERROR", "Unable to parse the request body", limitInfo: usage)
+            return Reply.restError(
+                .badRequest, "JSON_PARSER_ERROR", "Unable to parse the request body", limitInfo: usage)
         }
         guard let object = body["object"] as? String, !object.isEmpty else {
             return Reply.restError(.badRequest, "INVALIDJOB", "InvalidJob : Object is required", limitInfo: usage)
@@ -129,7 +147,8 @@ struct Bulk2Routes {
         let externalID = body["externalIdFieldName"] as? String
         if operation == "upsert", externalID == nil {
             return Reply.restError(
-                .badRequest, "INVALIDJOB", "InvalidJob : External ID was blank for \(object). An External ID must be specified for upsert.",
+                .badRequest, "INVALIDJOB",
+                "InvalidJob : External ID was blank for \(object). An External ID must be specified for upsert.",
                 limitInfo: usage)
         }
         let spec = SimJobSpec(
@@ -147,14 +166,16 @@ struct Bulk2Routes {
     private func createQuery(_ request: Request, _ context: SimulatorContext) async throws -> Response {
         let (version, usage) = try admit(request, context)
         guard let body = try? await Self.jsonObject(request) else {
-            return Reply.restError(.badRequest, "JSON_PARSER_ERROR", "Unable to parse the request body", limitInfo: usage)
+            return Reply.restError(
+                .badRequest, "JSON_PARSER_ERROR", "Unable to parse the request body", limitInfo: usage)
         }
         let operation = body["operation"] as? String ?? "query"
         guard operation == "query" || operation == "queryAll", let soql = body["query"] as? String,
             let object = Self.objectName(in: soql)
         else {
             return Reply.restError(
-                .badRequest, "INVALIDJOB", "InvalidJob : A query job needs operation query or queryAll and a SOQL query",
+                .badRequest, "INVALIDJOB",
+                "InvalidJob : A query job needs operation query or queryAll and a SOQL query",
                 limitInfo: usage)
         }
         let job = org.insert(
@@ -166,7 +187,7 @@ struct Bulk2Routes {
 
     private func upload(_ request: Request, _ context: SimulatorContext) async throws -> Response {
         let usage = try admit(request, context).usage
-        guard let id = jobID(context, query: false), let current = org.job(id), Self.belongs(current, query: false)
+        guard let id = jobID(context), let current = org.job(id), Self.belongs(current, query: false)
         else { return Reply.notFound(limitInfo: usage) }
         let csv = try await request.text()
         let records = max(0, csv.split(whereSeparator: \.isNewline).count - 1)
@@ -193,7 +214,7 @@ struct Bulk2Routes {
     }
 
     /// The job id of the path in its 18-character form, if it is a job id at all.
-    private func jobID(_ context: SimulatorContext, query: Bool) -> String? {
+    private func jobID(_ context: SimulatorContext) -> String? {
         guard let text = context.parameters.get("id"), let id = SalesforceID(text), id.value.hasPrefix("750") else {
             return nil
         }
@@ -213,7 +234,7 @@ struct Bulk2Routes {
     static func bearerToken(_ request: Request) -> String? {
         guard let value = request.headers[.authorization] else { return nil }
         for scheme in ["Bearer ", "OAuth "] where value.hasPrefix(scheme) {
-            return String(value.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
+            return String(value.dropFirst(scheme.count).drop { $0 == " " })
         }
         return nil
     }
@@ -230,19 +251,5 @@ struct Bulk2Routes {
             return nil
         }
         return String(words[from + 1])
-    }
-}
-
-/// A request turned away before reaching its route, with the answer to give.
-struct RefusedRequest: Error {
-    let response: Response
-}
-
-/// Runs a route body, answering with the response of a refused request.
-func answer(_ body: () async throws -> Response) async throws -> Response {
-    do {
-        return try await body()
-    } catch let refused as RefusedRequest {
-        return refused.response
     }
 }

@@ -4,6 +4,18 @@ import SalesforceBulk
 
 /// The control API under `/__simulator/`: tests that drive a built binary use it
 /// to shape the org. It needs no session (the org listens on loopback only).
+///
+/// - `POST /jobs` `{"jobType":"V2Ingest|V2Query|Classic|BigObjectIngest","state":…,"object":…,"operation":…,
+///   "ageSeconds":N,"pkChunking":bool,"chunkSize":N,"batches":N,"records":N,"outcome":"JobComplete|Failed",
+///   "errorMessage":…,"createdById":…,"contentType":…,"apiVersion":…,"query":…}` → 201 and the job;
+///   `GET /jobs/{id}` → the job.
+/// - `POST /faults` `{"fault":"status503|status429|drop|delay|malformed|limitExceeded|expireTokens","count":N,
+///   "retryAfter":S,"seconds":S,"method":…,"path":prefix}` → 201; `DELETE /faults` clears them.
+/// - `POST /expire-tokens` → 204; `POST /tokens` → `{"access_token":…}`.
+/// - `POST /advance` `{"seconds":N}` and `GET /clock` → `{"now":date}`.
+/// - `GET /requests` → `{"requests":[{"method","path","query","status","fault"}]}`; `DELETE /requests`.
+/// - `GET /credentials` → instance and login URL, client id and secret, username, password, refresh token;
+///   `POST /jwt-keys` `{"clientId":…,"publicKey":PEM}` → 204.
 struct ControlRoutes {
     let org: SimulatedOrg
 
@@ -54,7 +66,9 @@ struct ControlRoutes {
     }
 
     private func createJob(_ request: Request) async throws -> Response {
-        guard let body = try await Self.object(request) else { return Self.error(.badRequest, "body must be a JSON object") }
+        guard let body = try await Self.object(request) else {
+            return Self.error(.badRequest, "body must be a JSON object")
+        }
         let typeName = body["jobType"] as? String ?? SimJobType.v2Ingest.rawValue
         guard let jobType = SimJobType(rawValue: typeName) else {
             return Self.error(.badRequest, "jobType must be one of V2Ingest, V2Query, Classic, BigObjectIngest")

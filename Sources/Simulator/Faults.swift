@@ -4,6 +4,8 @@ import Foundation
 public enum SimFaultKind: String, Sendable, CaseIterable {
     /// 503 Service Unavailable with `Retry-After`.
     case status503
+    /// 429 Too Many Requests with `Retry-After`; Salesforce documents 403 instead, but clients meet 429 behind proxies.
+    case status429
     /// The connection is closed without an answer.
     case drop
     /// The answer comes late.

@@ -28,16 +28,20 @@ struct GatewayMiddleware: RouterMiddleware {
         case .status503:
             response = Reply.restError(.serviceUnavailable, "SERVER_UNAVAILABLE", "Server too busy")
             response.headers[.retryAfter] = String(fault?.retryAfter ?? 1)
+        case .status429:
+            response = Reply.restError(
+                .tooManyRequests, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.")
+            response.headers[.retryAfter] = String(fault?.retryAfter ?? 1)
         case .limitExceeded:
             response = Reply.restError(.forbidden, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
         case .delay:
             try await Task.sleep(for: .milliseconds(Int((fault?.delaySeconds ?? 1) * 1000)))
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
         case .expireTokens:
             auth.expireAll()
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
         case .malformed:
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
             response.status = .ok
             response.headers[.contentLength] = nil
             response.body = response.body.map { buffer in
@@ -46,13 +50,13 @@ struct GatewayMiddleware: RouterMiddleware {
                 return garbled
             }
         case nil:
-            response = try await answer(request, context: context, next: next)
+            response = try await respond(request, context: context, next: next)
         }
         record(request, status: Int(response.status.code), fault: fault?.kind)
         return response
     }
 
-    private func answer(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    private func respond(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         do {

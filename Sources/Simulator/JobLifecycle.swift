@@ -41,7 +41,8 @@ extension SimJob {
         while index < batches.count {
             let wasTerminal = batches[index].isTerminal
             batches[index].settle(now: now)
-            if !wasTerminal, pkChunking, batches[index].outcome == "NotProcessed", batches[index].state == "NotProcessed",
+            if !wasTerminal, pkChunking, batches[index].outcome == "NotProcessed",
+                batches[index].state == "NotProcessed",
                 state == "Open" || state == "Closed"
             {
                 addChunks(after: batches[index], mintBatchID: mintBatchID)
@@ -79,7 +80,10 @@ extension SimJob {
             guard state == "Open" else { throw .invalidJobState(Self.refusal("Closing", state)) }
             state = "UploadComplete"
             plan.startsAt = now + queueSeconds
-            if uploads == 0 { plan.records = 0; plan.failedRecords = 0 }
+            if uploads == 0 {
+                plan.records = 0
+                plan.failedRecords = 0
+            }
         case "Aborted":
             guard ["Open", "UploadComplete", "InProgress"].contains(state) else {
                 throw .invalidJobState(Self.refusal("Aborting", state))

@@ -34,7 +34,7 @@ enum JobRendering {
     }
 
     /// A record of the Bulk 2.0 job lists.
-    static func summary(_ job: SimJob) -> String {
+    static func summary(_ job: SimJob) -> JSONWriter {
         var out = JSONWriter()
         head(job, into: &out)
         out.string("concurrencyMode", job.concurrencyMode)
@@ -43,14 +43,14 @@ enum JobRendering {
         out.string("jobType", job.jobType.rawValue)
         out.string("lineEnding", job.lineEnding)
         out.string("columnDelimiter", job.columnDelimiter)
-        return out.result
+        return out
     }
 
     /// A Bulk 2.0 list page.
     static func list(_ page: OrgStore.Page, path: String) -> String {
         var out = JSONWriter()
         out.bool("done", page.nextLocator == nil)
-        out.raw("records", JSONWriter.array(page.jobs.map(summary)))
+        out.objects("records", page.jobs.map(summary))
         out.string("nextRecordsUrl", page.nextLocator.map { "\(path)?queryLocator=\($0)" })
         return out.result
     }
@@ -160,7 +160,9 @@ enum JobRendering {
 
     private static func batchInfoFields(_ batch: SimBatch, jobID: String, date: (Double) -> String) -> [(String, Value)]
     {
-        var fields: [(String, Value)] = [("id", .text(batch.id)), ("jobId", .text(jobID)), ("state", .text(batch.state))]
+        var fields: [(String, Value)] = [
+            ("id", .text(batch.id)), ("jobId", .text(jobID)), ("state", .text(batch.state)),
+        ]
         if let message = batch.stateMessage { fields.append(("stateMessage", .text(message))) }
         fields += [
             ("createdDate", .text(date(batch.createdDate))), ("systemModstamp", .text(date(batch.systemModstamp))),

@@ -33,31 +33,16 @@ struct OAuthRoutes {
                 return Reply.oauthError(error.error, error.description)
             }
         case "refresh_token":
-            guard form["client_id"] == app.clientID else {
-                return Reply.oauthError("invalid_client_id", "client identifier invalid")
-            }
-            if let secret = form["client_secret"], secret != app.clientSecret {
-                return Reply.oauthError("invalid_client", "invalid client credentials")
-            }
+            if let refusal = refusal(of: form, secretRequired: false) { return refusal }
             guard form["refresh_token"] == app.refreshToken else {
                 return Reply.oauthError("invalid_grant", "expired access/refresh token")
             }
             return granted(scope: "api refresh_token")
         case "client_credentials":
-            guard form["client_id"] == app.clientID else {
-                return Reply.oauthError("invalid_client_id", "client identifier invalid")
-            }
-            guard form["client_secret"] == app.clientSecret else {
-                return Reply.oauthError("invalid_client", "invalid client credentials")
-            }
+            if let refusal = refusal(of: form, secretRequired: true) { return refusal }
             return granted(scope: "api")
         case "password":
-            guard form["client_id"] == app.clientID else {
-                return Reply.oauthError("invalid_client_id", "client identifier invalid")
-            }
-            guard form["client_secret"] == app.clientSecret else {
-                return Reply.oauthError("invalid_client", "invalid client credentials")
-            }
+            if let refusal = refusal(of: form, secretRequired: true) { return refusal }
             guard form["username"] == app.username, form["password"] == app.password else {
                 return Reply.oauthError("invalid_grant", "authentication failure")
             }
@@ -65,6 +50,20 @@ struct OAuthRoutes {
         default:
             return Reply.oauthError("unsupported_grant_type", "grant type not supported")
         }
+    }
+
+    /// The error for a request that does not name the connected app correctly; nil when it does.
+    /// The refresh token flow needs the secret only when one is sent.
+    private func refusal(of form: [String: String], secretRequired: Bool) -> Response? {
+        let app = auth.credentials
+        guard form["client_id"] == app.clientID else {
+            return Reply.oauthError("invalid_client_id", "client identifier invalid")
+        }
+        let secret = form["client_secret"]
+        guard secret == app.clientSecret || (!secretRequired && secret == nil) else {
+            return Reply.oauthError("invalid_client", "invalid client credentials")
+        }
+        return nil
     }
 
     /// A token response for a new session of the admin user.

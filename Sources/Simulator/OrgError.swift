@@ -5,5 +5,4 @@ enum OrgError: Error, Equatable {
     case invalidJobState(String)
     case notTerminated
     case invalidBatch(String)
-    case badRequest(String)
 }

@@ -134,7 +134,8 @@ final class OrgStore: Sendable {
     }
 
     private static func matches(_ job: SimJob, _ filter: ListFilter) -> Bool {
-        let listed = filter.queryEndpoint ? (job.jobType == .v2Query || job.jobType == .classic) : job.jobType != .v2Query
+        let listed =
+            filter.queryEndpoint ? (job.jobType == .v2Query || job.jobType == .classic) : job.jobType != .v2Query
         guard listed else { return false }
         if let type = filter.jobType, type.caseInsensitiveCompare(job.jobType.rawValue) != .orderedSame { return false }
         if let pk = filter.pkChunking, pk != job.pkChunking { return false }
@@ -228,21 +229,28 @@ struct OrgState {
 
     /// Brings one job up to date; drops it (and answers nil) once its retention is over.
     mutating func settle(_ id: String, retention: Double) -> SimJob? {
-        guard var job = jobs[id] else { return nil }
-        let now = clock.now
-        job.settle(now: now, mintBatchID: { self.mintBatchID() })
-        if job.isTerminal, now - job.systemModstamp > retention {
-            remove(id)
-            return nil
-        }
-        jobs[id] = job
-        return job
+        settle(id, now: clock.now, retention: retention)
     }
 
     /// Brings every job up to date and answers the ids still present, oldest first.
     mutating func settleAll(retention: Double) -> [String] {
-        for id in order { _ = settle(id, retention: retention) }
+        let now = clock.now
+        for id in order { _ = settle(id, now: now, retention: retention) }
         return order
+    }
+
+    private mutating func settle(_ id: String, now: Double, retention: Double) -> SimJob? {
+        guard var job = jobs[id] else { return nil }
+        let wasTerminal = job.isTerminal
+        if !wasTerminal {
+            job.settle(now: now, mintBatchID: { self.mintBatchID() })
+        }
+        if job.isTerminal, now - job.systemModstamp > retention {
+            remove(id)
+            return nil
+        }
+        if !wasTerminal { jobs[id] = job }
+        return job
     }
 
     mutating func remove(_ id: String) {

@@ -80,3 +80,17 @@ extension Request {
         HTTPFields.Element.Name(name).flatMap { headers[$0] }
     }
 }
+
+/// A request turned away before reaching its route, with the answer to give.
+struct RefusedRequest: Error {
+    let response: Response
+}
+
+/// Runs a route body, answering with the response of a refused request.
+func answer(_ body: () async throws -> Response) async throws -> Response {
+    do {
+        return try await body()
+    } catch let refused as RefusedRequest {
+        return refused.response
+    }
+}

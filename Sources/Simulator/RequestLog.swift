@@ -9,10 +9,17 @@ public struct SimRequestRecord: Sendable, Equatable {
 }
 
 /// Every API request in arrival order, so tests can see what a client sent.
+/// Under load (a benchmark) it keeps only the latest `capacity` records.
 final class RequestLog: Sendable {
+    static let capacity = 100_000
     private let records = Locked<[SimRequestRecord]>([])
 
-    func append(_ record: SimRequestRecord) { records.withLock { $0.append(record) } }
+    func append(_ record: SimRequestRecord) {
+        records.withLock { records in
+            if records.count >= Self.capacity { records.removeFirst(Self.capacity / 2) }
+            records.append(record)
+        }
+    }
 
     var all: [SimRequestRecord] { records.withLock { $0 } }
 

@@ -61,31 +61,33 @@ enum SeedData {
         return spec
     }
 
+    /// How old the jobs of one state are.
+    private enum Age {
+        /// Open jobs left behind: hours to six weeks old.
+        case stale
+        /// Finished jobs, still inside Salesforce's seven-day retention.
+        case terminal
+        /// Jobs still being processed, seconds to minutes old.
+        case recent(ClosedRange<Double>)
+    }
+
+    /// How often each state occurs: a row applies to rolls below `upTo`.
+    private typealias StateTable = [(upTo: Double, state: String, age: Age)]
+
+    private static let v2IngestStates: StateTable = [
+        (0.18, "Open", .stale), (0.22, "UploadComplete", .recent(10...600)), (0.28, "InProgress", .recent(30...1200)),
+        (0.78, "JobComplete", .terminal), (0.92, "Failed", .terminal), (1, "Aborted", .terminal),
+    ]
+    private static let v2QueryStates: StateTable = [
+        (0.04, "UploadComplete", .recent(5...300)), (0.10, "InProgress", .recent(30...900)),
+        (0.75, "JobComplete", .terminal), (0.90, "Failed", .terminal), (1, "Aborted", .terminal),
+    ]
+
     private static func v2Ingest(_ random: inout SeededRandom) -> SimJobSpec {
         var spec = SimJobSpec(jobType: .v2Ingest, object: random.pick(ingestObjects))
         spec.records = Int.random(in: 200...400_000, using: &random)
         spec.operation = random.pick(["insert", "insert", "update", "upsert", "upsert", "delete", "hardDelete"])
-        let roll = Double.random(in: 0..<1, using: &random)
-        switch roll {
-        case ..<0.18:
-            spec.state = "Open"
-            spec.ageSeconds = staleAge(&random)
-        case ..<0.22:
-            spec.state = "UploadComplete"
-            spec.ageSeconds = Double.random(in: 10...600, using: &random)
-        case ..<0.28:
-            spec.state = "InProgress"
-            spec.ageSeconds = Double.random(in: 30...1200, using: &random)
-        case ..<0.78:
-            spec.state = "JobComplete"
-            spec.ageSeconds = terminalAge(&random)
-        case ..<0.92:
-            spec.state = "Failed"
-            spec.ageSeconds = terminalAge(&random)
-        default:
-            spec.state = "Aborted"
-            spec.ageSeconds = terminalAge(&random)
-        }
+        place(&spec, in: v2IngestStates, &random)
         spec.outcome = random.chance(0.15) ? "Failed" : "JobComplete"
         spec.errorMessage = random.pick(ingestFailures)
         return spec
@@ -95,27 +97,22 @@ enum SeedData {
         var spec = SimJobSpec(jobType: .v2Query, object: random.pick(queryObjects))
         spec.records = Int.random(in: 10...2_000_000, using: &random)
         spec.operation = random.chance(0.2) ? "queryAll" : "query"
-        let roll = Double.random(in: 0..<1, using: &random)
-        switch roll {
-        case ..<0.04:
-            spec.state = "UploadComplete"
-            spec.ageSeconds = Double.random(in: 5...300, using: &random)
-        case ..<0.10:
-            spec.state = "InProgress"
-            spec.ageSeconds = Double.random(in: 30...900, using: &random)
-        case ..<0.75:
-            spec.state = "JobComplete"
-            spec.ageSeconds = terminalAge(&random)
-        case ..<0.90:
-            spec.state = "Failed"
-            spec.ageSeconds = terminalAge(&random)
-        default:
-            spec.state = "Aborted"
-            spec.ageSeconds = terminalAge(&random)
-        }
+        place(&spec, in: v2QueryStates, &random)
         spec.outcome = random.chance(0.1) ? "Failed" : "JobComplete"
         spec.errorMessage = random.pick(queryFailures)
         return spec
+    }
+
+    /// Gives `spec` a state drawn from `table` and an age that fits it.
+    private static func place(_ spec: inout SimJobSpec, in table: StateTable, _ random: inout SeededRandom) {
+        let roll = Double.random(in: 0..<1, using: &random)
+        let row = table.first { roll < $0.upTo } ?? table[table.count - 1]
+        spec.state = row.state
+        switch row.age {
+        case .stale: spec.ageSeconds = staleAge(&random)
+        case .terminal: spec.ageSeconds = terminalAge(&random)
+        case .recent(let range): spec.ageSeconds = Double.random(in: range, using: &random)
+        }
     }
 
     private static func classic(_ random: inout SeededRandom) -> SimJobSpec {
@@ -167,7 +164,8 @@ enum SeedData {
 
     /// Open jobs left behind: hours to six weeks old.
     private static func staleAge(_ random: inout SeededRandom) -> Double {
-        random.chance(0.3) ? Double.random(in: 3600...day, using: &random) : Double.random(in: day...(45 * day), using: &random)
+        random.chance(0.3)
+            ? Double.random(in: 3600...day, using: &random) : Double.random(in: day...(45 * day), using: &random)
     }
 
     /// Finished jobs, still inside Salesforce's seven-day retention.

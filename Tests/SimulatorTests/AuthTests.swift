@@ -11,7 +11,8 @@ final class AuthTests: SimulatorTestCase {
     private func encode(_ fields: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+        return fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(
+            separator: "&")
     }
 
     /// Checks a token response and that its token works on the Bulk 2.0 API.
@@ -55,7 +56,8 @@ final class AuthTests: SimulatorTestCase {
             http(
                 "POST", token, headers: form,
                 body: encode([
-                    ("grant_type", "client_credentials"), ("client_id", app.clientID), ("client_secret", app.clientSecret),
+                    ("grant_type", "client_credentials"), ("client_id", app.clientID),
+                    ("client_secret", app.clientSecret),
                 ])))
         let basic = Data("\(app.clientID):\(app.clientSecret)".utf8).base64EncodedString()
         try assertGranted(
@@ -83,8 +85,11 @@ final class AuthTests: SimulatorTestCase {
         XCTAssertEqual(wrong.body, #"{"error":"invalid_grant","error_description":"expired access/refresh token"}"#)
         let unknownClient = try http(
             "POST", token, headers: form,
-            body: encode([("grant_type", "refresh_token"), ("client_id", "someone"), ("refresh_token", app.refreshToken)]))
-        XCTAssertEqual(unknownClient.body, #"{"error":"invalid_client_id","error_description":"client identifier invalid"}"#)
+            body: encode([
+                ("grant_type", "refresh_token"), ("client_id", "someone"), ("refresh_token", app.refreshToken),
+            ]))
+        XCTAssertEqual(
+            unknownClient.body, #"{"error":"invalid_client_id","error_description":"client identifier invalid"}"#)
     }
 
     func testUnsupportedGrant() throws {
@@ -134,7 +139,8 @@ final class AuthTests: SimulatorTestCase {
         let unknownApp = try post(assertion(key: key, issuer: "nobody", subject: app.username, audience: base))
         XCTAssertEqual(unknownApp.object["error"] as? String, "invalid_client_id")
         let stranger = try post(assertion(key: key, issuer: app.clientID, subject: "eve@example.com", audience: base))
-        XCTAssertEqual(stranger.body, #"{"error":"invalid_grant","error_description":"user hasn't approved this consumer"}"#)
+        XCTAssertEqual(
+            stranger.body, #"{"error":"invalid_grant","error_description":"user hasn't approved this consumer"}"#)
         XCTAssertEqual(try post("not.a.jwt").object["error"] as? String, "invalid_grant")
     }
 
@@ -155,7 +161,8 @@ final class AuthTests: SimulatorTestCase {
         XCTAssertEqual(ok.status, 200)
         XCTAssertTrue(
             ok.body.contains("<serverUrl>\(base)/services/Soap/u/66.0/\(app.orgID.prefix(15))</serverUrl>"), ok.body)
-        let session = try XCTUnwrap(ok.body.range(of: "(?<=<sessionId>)[^<]+", options: .regularExpression).map { String(ok.body[$0]) })
+        let session = try XCTUnwrap(
+            ok.body.range(of: "(?<=<sessionId>)[^<]+", options: .regularExpression).map { String(ok.body[$0]) })
         let job = job(SimJobSpec(jobType: .classic))
         XCTAssertEqual(try http("GET", "\(v1)/job/\(job)", headers: ["X-SFDC-Session": session]).status, 200)
 

@@ -13,7 +13,9 @@ final class Bulk1Tests: SimulatorTestCase {
         XCTAssertTrue(result.body.contains("<id>\(id)</id><operation>insert</operation><object>Account</object>"))
         XCTAssertTrue(result.body.contains("<state>Open</state>"))
         XCTAssertTrue(result.body.contains("<apiVersion>66.0</apiVersion>"))
-        XCTAssertNotNil(result.body.range(of: #"<createdDate>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z</createdDate>"#, options: .regularExpression))
+        XCTAssertNotNil(
+            result.body.range(
+                of: #"<createdDate>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z</createdDate>"#, options: .regularExpression))
     }
 
     func testJobInfoInJSON() throws {
@@ -30,7 +32,8 @@ final class Bulk1Tests: SimulatorTestCase {
 
     func testCloseThenCloseAgainXML() throws {
         let id = job(SimJobSpec(jobType: .classic, state: "Open"))
-        let body = #"<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="\#(namespace)"><state>Closed</state></jobInfo>"#
+        let body =
+            #"<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="\#(namespace)"><state>Closed</state></jobInfo>"#
         let closed = try http("POST", "\(v1)/job/\(id)", headers: session(json: false), body: body)
         XCTAssertEqual(closed.status, 200)
         XCTAssertTrue(closed.body.contains("<state>Closed</state>"), closed.body)
@@ -50,7 +53,8 @@ final class Bulk1Tests: SimulatorTestCase {
         let again = try http("POST", "\(v1)/job/\(id)", headers: session(json: true), body: #"{"state":"Closed"}"#)
         XCTAssertEqual(again.status, 400)
         XCTAssertEqual(
-            again.body, #"{"exceptionCode":"InvalidJobState","exceptionMessage":"Closing already closed Job not allowed"}"#)
+            again.body,
+            #"{"exceptionCode":"InvalidJobState","exceptionMessage":"Closing already closed Job not allowed"}"#)
     }
 
     func testAbortClosedJobThenAbortAgain() throws {
@@ -59,7 +63,8 @@ final class Bulk1Tests: SimulatorTestCase {
         XCTAssertEqual(aborted.object["state"] as? String, "Aborted")
         let again = try http("POST", "\(v1)/job/\(id)", headers: session(json: true), body: #"{"state":"Aborted"}"#)
         XCTAssertEqual(
-            again.body, #"{"exceptionCode":"InvalidJobState","exceptionMessage":"Aborting already aborted Job not allowed"}"#)
+            again.body,
+            #"{"exceptionCode":"InvalidJobState","exceptionMessage":"Aborting already aborted Job not allowed"}"#)
     }
 
     func testUnknownJobAndV2JobAreInvalidJob() throws {
@@ -79,7 +84,8 @@ final class Bulk1Tests: SimulatorTestCase {
             result.body,
             #"<?xml version="1.0" encoding="UTF-8"?><error xmlns="\#(namespace)"><exceptionCode>InvalidSessionId</exceptionCode><exceptionMessage>Invalid session id</exceptionMessage></error>"#
         )
-        let json = try http("GET", "\(v1)/job/\(id)", headers: ["X-SFDC-Session": "expired", "Accept": "application/json"])
+        let json = try http(
+            "GET", "\(v1)/job/\(id)", headers: ["X-SFDC-Session": "expired", "Accept": "application/json"])
         XCTAssertEqual(json.body, #"{"exceptionCode":"InvalidSessionId","exceptionMessage":"Invalid session id"}"#)
     }
 
@@ -103,12 +109,15 @@ final class Bulk1Tests: SimulatorTestCase {
         headers["Sforce-Enable-PKChunking"] = "chunkSize=100000"
         let created = try http(
             "POST", "\(v1)/job", headers: headers,
-            body: #"<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="\#(namespace)"><operation>query</operation><object>Account</object><contentType>CSV</contentType></jobInfo>"#
+            body:
+                #"<?xml version="1.0" encoding="UTF-8"?><jobInfo xmlns="\#(namespace)"><operation>query</operation><object>Account</object><contentType>CSV</contentType></jobInfo>"#
         )
         XCTAssertEqual(created.status, 201, created.body)
-        let id = try XCTUnwrap(created.body.range(of: "750[A-Za-z0-9]{15}", options: .regularExpression).map { String(created.body[$0]) })
+        let id = try XCTUnwrap(
+            created.body.range(of: "750[A-Za-z0-9]{15}", options: .regularExpression).map { String(created.body[$0]) })
         let batch = try http(
-            "POST", "\(v1)/job/\(id)/batch", headers: ["X-SFDC-Session": server.accessToken, "Content-Type": "text/csv"],
+            "POST", "\(v1)/job/\(id)/batch",
+            headers: ["X-SFDC-Session": server.accessToken, "Content-Type": "text/csv"],
             body: "SELECT Id FROM Account")
         XCTAssertEqual(batch.status, 201)
         XCTAssertTrue(batch.body.contains("<state>Queued</state>"), batch.body)

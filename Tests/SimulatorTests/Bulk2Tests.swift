@@ -18,7 +18,8 @@ final class Bulk2Tests: SimulatorTestCase {
         XCTAssertNotNil(job["numberRecordsFailed"] as? Int)
         XCTAssertNil(job["errorMessage"])
         let created = try XCTUnwrap(job["createdDate"] as? String)
-        XCTAssertNotNil(created.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$"#, options: .regularExpression))
+        XCTAssertNotNil(
+            created.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$"#, options: .regularExpression))
     }
 
     func testFifteenCharacterIDIsAccepted() throws {
@@ -39,7 +40,8 @@ final class Bulk2Tests: SimulatorTestCase {
     }
 
     func testFailedJobCarriesErrorMessage() throws {
-        let id = job(SimJobSpec(jobType: .v2Ingest, state: "Failed", ageSeconds: 3600, errorMessage: "InvalidBatch : boom"))
+        let id = job(
+            SimJobSpec(jobType: .v2Ingest, state: "Failed", ageSeconds: 3600, errorMessage: "InvalidBatch : boom"))
         let job = try http("GET", "\(v2)/jobs/ingest/\(id)", headers: bearer).object
         XCTAssertEqual(job["state"] as? String, "Failed")
         XCTAssertEqual(job["errorMessage"] as? String, "InvalidBatch : boom")
@@ -49,7 +51,9 @@ final class Bulk2Tests: SimulatorTestCase {
         let notFound = #"[{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}]"#
         let ingest = job(SimJobSpec(jobType: .v2Ingest))
         let classic = job(SimJobSpec(jobType: .classic))
-        for url in ["\(v2)/jobs/query/\(ingest)", "\(v2)/jobs/ingest/\(classic)", "\(v2)/jobs/ingest/7508d0000000001AAA"] {
+        for url in [
+            "\(v2)/jobs/query/\(ingest)", "\(v2)/jobs/ingest/\(classic)", "\(v2)/jobs/ingest/7508d0000000001AAA",
+        ] {
             let result = try http("GET", url, headers: bearer)
             XCTAssertEqual(result.status, 404, url)
             XCTAssertEqual(result.body, notFound, url)
@@ -67,14 +71,16 @@ final class Bulk2Tests: SimulatorTestCase {
 
     func testCloseOpenIngestJobThenCloseAgainIsRefused() throws {
         let id = job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
-        let closed = try http("PATCH", "\(v2)/jobs/ingest/\(id)", headers: bearer, body: #"{"state" : "UploadComplete"}"#)
+        let closed = try http(
+            "PATCH", "\(v2)/jobs/ingest/\(id)", headers: bearer, body: #"{"state" : "UploadComplete"}"#)
         XCTAssertEqual(closed.status, 200)
         XCTAssertEqual(closed.object["state"] as? String, "UploadComplete")
         XCTAssertNil(closed.object["contentUrl"])
         let again = try http("PATCH", "\(v2)/jobs/ingest/\(id)", headers: bearer, body: #"{"state":"UploadComplete"}"#)
         XCTAssertEqual(again.status, 400)
         XCTAssertEqual(
-            again.body, #"[{"errorCode":"INVALIDJOBSTATE","message":"Closing already UploadComplete Job not allowed"}]"#)
+            again.body, #"[{"errorCode":"INVALIDJOBSTATE","message":"Closing already UploadComplete Job not allowed"}]"#
+        )
     }
 
     func testAbortingCompletedJobIsRefused() throws {
@@ -83,7 +89,8 @@ final class Bulk2Tests: SimulatorTestCase {
             let result = try http("PATCH", "\(v2)/jobs/\(path)/\(id)", headers: bearer, body: #"{"state":"Aborted"}"#)
             XCTAssertEqual(result.status, 400)
             XCTAssertEqual(
-                result.body, #"[{"errorCode":"INVALIDJOBSTATE","message":"Aborting already Completed Job not allowed"}]"#)
+                result.body,
+                #"[{"errorCode":"INVALIDJOBSTATE","message":"Aborting already Completed Job not allowed"}]"#)
         }
     }
 
@@ -144,9 +151,11 @@ final class Bulk2Tests: SimulatorTestCase {
             body: "Name,Ext__c\nA,1\nB,2\nC,3\n")
         XCTAssertEqual(upload.status, 201)
         XCTAssertEqual(
-            try http("PATCH", "\(v2)/jobs/ingest/\(id)", headers: bearer, body: #"{"state":"UploadComplete"}"#).status, 200)
+            try http("PATCH", "\(v2)/jobs/ingest/\(id)", headers: bearer, body: #"{"state":"UploadComplete"}"#).status,
+            200)
         server.advanceClock(by: 3)
-        XCTAssertEqual(try http("GET", "\(v2)/jobs/ingest/\(id)", headers: bearer).object["state"] as? String, "InProgress")
+        XCTAssertEqual(
+            try http("GET", "\(v2)/jobs/ingest/\(id)", headers: bearer).object["state"] as? String, "InProgress")
         server.advanceClock(by: 10)
         let done = try http("GET", "\(v2)/jobs/ingest/\(id)", headers: bearer).object
         XCTAssertEqual(done["state"] as? String, "JobComplete")
@@ -154,7 +163,8 @@ final class Bulk2Tests: SimulatorTestCase {
     }
 
     func testCreateIngestJobNeedsAnOperation() throws {
-        let result = try http("POST", "\(v2)/jobs/ingest", headers: bearer, body: #"{"object":"Account","operation":"merge"}"#)
+        let result = try http(
+            "POST", "\(v2)/jobs/ingest", headers: bearer, body: #"{"object":"Account","operation":"merge"}"#)
         XCTAssertEqual(result.status, 400)
         XCTAssertTrue(result.body.contains("INVALIDJOB"), result.body)
     }

@@ -5,7 +5,8 @@ import XCTest
 final class ClockTests: SimulatorTestCase {
     func testJobsMoveThroughTheirStatesAsTimePasses() throws {
         let complete = job(SimJobSpec(jobType: .v2Ingest, state: "UploadComplete", records: 500))
-        let failing = job(SimJobSpec(jobType: .v2Ingest, state: "UploadComplete", outcome: "Failed", errorMessage: "boom"))
+        let failing = job(
+            SimJobSpec(jobType: .v2Ingest, state: "UploadComplete", outcome: "Failed", errorMessage: "boom"))
         XCTAssertEqual(server.job(complete)?.state, "UploadComplete")
         server.advanceClock(by: 2)
         XCTAssertEqual(server.job(complete)?.state, "InProgress")

@@ -13,7 +13,8 @@ final class ControlAPITests: SimulatorTestCase {
         XCTAssertEqual(created.object["jobType"] as? String, "Classic")
         XCTAssertEqual(created.object["operation"] as? String, "query")
         XCTAssertEqual(created.object["pkChunking"] as? Bool, true)
-        XCTAssertEqual(created.object["batchStates"] as? [String], ["NotProcessed", "Completed", "Completed", "Completed"])
+        XCTAssertEqual(
+            created.object["batchStates"] as? [String], ["NotProcessed", "Completed", "Completed", "Completed"])
         let id = try XCTUnwrap(created.object["id"] as? String)
         let read = try http("GET", "\(control)/jobs/\(id)")
         XCTAssertEqual(read.object["state"] as? String, "Open")
@@ -28,7 +29,9 @@ final class ControlAPITests: SimulatorTestCase {
     func testFaultsThroughControlAPI() throws {
         let added = try http(
             "POST", "\(control)/faults",
-            body: #"{"fault":"status503","count":2,"retryAfter":1,"method":"GET","path":"/services/data/v66.0/jobs/ingest"}"#)
+            body:
+                #"{"fault":"status503","count":2,"retryAfter":1,"method":"GET","path":"/services/data/v66.0/jobs/ingest"}"#
+        )
         XCTAssertEqual(added.status, 201)
         XCTAssertEqual(try http("GET", "\(v2)/jobs/query", headers: bearer).status, 200)
         XCTAssertEqual(try http("GET", "\(v2)/jobs/ingest", headers: bearer).status, 503)
@@ -80,6 +83,7 @@ final class ControlAPITests: SimulatorTestCase {
         XCTAssertEqual(credentials["instanceUrl"] as? String, base)
         XCTAssertEqual(credentials["clientId"] as? String, server.credentials.clientID)
         XCTAssertEqual(credentials["password"] as? String, server.credentials.password)
-        XCTAssertEqual(try http("POST", "\(control)/jwt-keys", body: #"{"clientId":"x","publicKey":"junk"}"#).status, 400)
+        XCTAssertEqual(
+            try http("POST", "\(control)/jwt-keys", body: #"{"clientId":"x","publicKey":"junk"}"#).status, 400)
     }
 }

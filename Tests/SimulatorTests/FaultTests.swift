@@ -13,6 +13,20 @@ final class FaultTests: SimulatorTestCase {
         XCTAssertEqual(try http("GET", "\(v2)/jobs/ingest", headers: bearer).status, 200)
     }
 
+    func testStatus429WithRetryAfter() throws {
+        server.inject(SimFault(.status429, retryAfter: 3))
+        let result = try http("GET", "\(v2)/jobs/ingest", headers: bearer)
+        XCTAssertEqual(result.status, 429)
+        XCTAssertEqual(result.headers["retry-after"], "3")
+        XCTAssertTrue(result.body.contains("REQUEST_LIMIT_EXCEEDED"))
+    }
+
+    func testFaultsApplyToTheTokenEndpointToo() throws {
+        server.inject(SimFault(.status503, pathPrefix: "/services/oauth2/token"))
+        XCTAssertEqual(try http("POST", "\(base)/services/oauth2/token", body: "grant_type=password").status, 503)
+        XCTAssertEqual(try http("POST", "\(base)/services/oauth2/token", body: "grant_type=password").status, 400)
+    }
+
     func testDropClosesTheConnectionWithoutAnswer() throws {
         server.inject(SimFault(.drop))
         let dropped = try http("GET", "\(v2)/jobs/ingest", headers: bearer)
@@ -42,7 +56,8 @@ final class FaultTests: SimulatorTestCase {
         server.inject(SimFault(.limitExceeded))
         let result = try http("GET", "\(v2)/limits", headers: bearer)
         XCTAssertEqual(result.status, 403)
-        XCTAssertEqual(result.body, #"[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]"#)
+        XCTAssertEqual(
+            result.body, #"[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"TotalRequests Limit exceeded."}]"#)
     }
 
     func testExpireTokensFault() throws {

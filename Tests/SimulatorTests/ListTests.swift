@@ -34,7 +34,8 @@ final class ListTests: SimulatorTestCase {
 
     func testListRecordsCarrySummaryFields() throws {
         job(SimJobSpec(jobType: .v2Query, state: "JobComplete"))
-        let record = try XCTUnwrap((try http("GET", "\(v2)/jobs/query", headers: bearer).object["records"] as? [[String: Any]])?.first)
+        let record = try XCTUnwrap(
+            (try http("GET", "\(v2)/jobs/query", headers: bearer).object["records"] as? [[String: Any]])?.first)
         XCTAssertEqual(
             Set(record.keys),
             [
@@ -46,7 +47,9 @@ final class ListTests: SimulatorTestCase {
     func testDeletingWhilePagingSkipsNothing() throws {
         let ids = (0..<15).map { _ in job(SimJobSpec(jobType: .v2Ingest, state: "JobComplete", ageSeconds: 100)) }
         let first = try http("GET", "\(v2)/jobs/ingest", headers: bearer)
-        for id in ids.prefix(10) { XCTAssertEqual(try http("DELETE", "\(v2)/jobs/ingest/\(id)", headers: bearer).status, 204) }
+        for id in ids.prefix(10) {
+            XCTAssertEqual(try http("DELETE", "\(v2)/jobs/ingest/\(id)", headers: bearer).status, 204)
+        }
         let next = try XCTUnwrap(first.object["nextRecordsUrl"] as? String)
         let second = try http("GET", base + next, headers: bearer)
         let records = try XCTUnwrap(second.object["records"] as? [[String: Any]])
@@ -105,13 +108,15 @@ final class SeedDataTests: SimulatorTestCase {
             $0["jobType"] as? String == "V2Ingest" && $0["state"] as? String == "Open"
         }
         XCTAssertGreaterThan(staleOpenIngest.count, 5)
-        let stuck = try http("GET", "\(v2)/jobs/query?isPkChunkingEnabled=true", headers: bearer).object["records"]
+        let stuck =
+            try http("GET", "\(v2)/jobs/query?isPkChunkingEnabled=true", headers: bearer).object["records"]
             as? [[String: Any]] ?? []
         let stuckOpen = stuck.filter { $0["state"] as? String == "Open" }
         XCTAssertGreaterThan(stuckOpen.count, 3)
         let sample = try XCTUnwrap(stuckOpen.first?["id"] as? String)
         XCTAssertEqual(server.job(sample)?.batchStates.first, "NotProcessed")
-        let failed = try XCTUnwrap(unique.values.first { $0["state"] as? String == "Failed" && $0["jobType"] as? String == "V2Ingest" })
+        let failed = try XCTUnwrap(
+            unique.values.first { $0["state"] as? String == "Failed" && $0["jobType"] as? String == "V2Ingest" })
         let info = try http("GET", "\(v2)/jobs/ingest/\(failed["id"] as? String ?? "")", headers: bearer).object
         XCTAssertNotNil(info["errorMessage"] as? String)
     }
@@ -121,9 +126,11 @@ final class SeedDataTests: SimulatorTestCase {
         options.startTime = server.now
         let twin = try await SimulatorServer.start(options)
         let mine = try http("GET", "\(v2)/jobs/ingest", headers: bearer).object["records"] as? [[String: Any]] ?? []
-        let theirs = try http(
-            "GET", "\(twin.baseURL)/services/data/v66.0/jobs/ingest", headers: ["Authorization": "Bearer \(twin.accessToken)"]
-        ).object["records"] as? [[String: Any]] ?? []
+        let theirs =
+            try http(
+                "GET", "\(twin.baseURL)/services/data/v66.0/jobs/ingest",
+                headers: ["Authorization": "Bearer \(twin.accessToken)"]
+            ).object["records"] as? [[String: Any]] ?? []
         XCTAssertEqual(mine.map { $0["id"] as? String }, theirs.map { $0["id"] as? String })
         XCTAssertEqual(mine.map { $0["state"] as? String }, theirs.map { $0["state"] as? String })
         await twin.stop()
