@@ -1,49 +1,25 @@
+import Dispatch
 import LuaHost
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What SIGTERM and SIGINT ask of a schedule, shared by the signal queue and the run loop: stop
 /// starting runs, and interrupt the current one when its grace period is over.
 final class ScheduleControl: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var condition = pthread_cond_t()
+    // `stopping`, `forced` and `current` are touched only on `queue`.
+    private let queue = DispatchQueue(label: "sfjobs.schedule-control")
+    private let wakeUp = DispatchSemaphore(value: 0)
     private var stopping = false
     private var forced = false
     private var current: LuaInterruptHandle?
 
-    init() {
-        pthread_mutex_init(&mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(&condition, &attributes)
-        pthread_condattr_destroy(&attributes)
-    }
-
-    deinit {
-        pthread_cond_destroy(&condition)
-        pthread_mutex_destroy(&mutex)
-    }
-
-    private func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
-
     /// Whether a stop was asked for.
-    var isStopping: Bool { locked { stopping } }
+    var isStopping: Bool { queue.sync { stopping } }
 
     /// Whether a run was interrupted to stop.
-    var wasForced: Bool { locked { forced } }
+    var wasForced: Bool { queue.sync { forced } }
 
     /// Records the run about to start; false when the schedule is stopping and it must not start.
     func begin(_ handle: LuaInterruptHandle) -> Bool {
-        locked {
+        queue.sync {
             guard !stopping else { return false }
             current = handle
             return true
@@ -51,20 +27,21 @@ final class ScheduleControl: @unchecked Sendable {
     }
 
     /// Records that the current run ended.
-    func end() { locked { current = nil } }
+    func end() { queue.sync { current = nil } }
 
     /// Stops the schedule; returns whether a run is in progress.
     func requestStop() -> Bool {
-        locked {
+        let running = queue.sync {
             stopping = true
-            pthread_cond_broadcast(&condition)
             return current != nil
         }
+        wakeUp.signal()
+        return running
     }
 
     /// Interrupts the current run, if any.
     func force() {
-        let handle: LuaInterruptHandle? = locked {
+        let handle: LuaInterruptHandle? = queue.sync {
             if current != nil { forced = true }
             return current
         }
@@ -73,15 +50,8 @@ final class ScheduleControl: @unchecked Sendable {
 
     /// Waits up to `milliseconds`; returns true as soon as a stop is asked for.
     func wait(milliseconds: Int64) -> Bool {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        let end = Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec) + max(0, milliseconds) * 1_000_000
-        var until = timespec(tv_sec: Int(end / 1_000_000_000), tv_nsec: Int(end % 1_000_000_000))
-        return locked {
-            while !stopping {
-                if pthread_cond_timedwait(&condition, &mutex, &until) == ETIMEDOUT { break }
-            }
-            return stopping
-        }
+        if isStopping { return true }
+        _ = wakeUp.wait(timeout: .now() + .milliseconds(Int(max(0, milliseconds))))
+        return isStopping
     }
 }

@@ -36,14 +36,13 @@ struct Scheduler {
             guard let outcome = perform(run: number + 1, control: control) else { break }
             number += 1
             lastStatus = outcome.exitStatus
-            if let maxRuns = options.maxRuns, number >= maxRuns { return lastStatus }
-            if control.isStopping { break }
+            if control.isStopping || number == options.maxRuns { break }
             (next, startsLate) = following(slot, run: number + 1)
         }
         logger.info("schedule stopped after \(number) run(s)", metadata: [
             "event": "schedule_stop", "script": .string(work.label), "runs": .stringConvertible(number),
         ])
-        guard control.isStopping else { return lastStatus }
+        guard control.isStopping && number != options.maxRuns else { return lastStatus }
         return control.wasForced ? ExitStatus.interrupted : ExitStatus.success
     }
 
@@ -83,19 +82,25 @@ struct Scheduler {
 
     /// One run in a fresh host, logged at its start and finish; nil when a stop came first.
     private func perform(run number: Int, control: ScheduleControl) -> RunOutcome? {
+        let base: Logger.Metadata = ["script": .string(work.label), "run": .stringConvertible(number)]
         guard let host = try? frontend.makeHost() else {
-            return RunOutcome(error: LuaError(kind: .memory, message: "cannot create a Lua state"), deadlinePassed: false)
+            let outcome = RunOutcome(error: LuaError(kind: .memory, message: "cannot create a Lua state"), deadlinePassed: false)
+            logFinish(number, outcome, milliseconds: 0, metadata: base)
+            return outcome
         }
         guard control.begin(host.interruptHandle) else { return nil }
-        let base: Logger.Metadata = ["script": .string(work.label), "run": .stringConvertible(number)]
         logger.info("run \(number) started", metadata: base.merging(["event": "run_start"]) { $1 })
-        let started = Self.monotonicMilliseconds()
+        let started = DispatchTime.now().uptimeNanoseconds
         let outcome = frontend.perform(work, in: host, timeout: options.runTimeout)
         control.end()
         fflush(nil)  // the script's output reaches stdout before its finish line
+        logFinish(number, outcome, milliseconds: (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000, metadata: base)
+        return outcome
+    }
+
+    private func logFinish(_ number: Int, _ outcome: RunOutcome, milliseconds: UInt64, metadata base: Logger.Metadata) {
         var metadata = base.merging([
-            "event": "run_finish", "status": .string(outcome.status.rawValue),
-            "duration_ms": .stringConvertible(Self.monotonicMilliseconds() - started),
+            "event": "run_finish", "status": .string(outcome.status.rawValue), "duration_ms": .stringConvertible(milliseconds),
         ]) { $1 }
         metadata["error"] = outcome.errorMetadata
         if let error = outcome.error {
@@ -103,7 +108,6 @@ struct Scheduler {
         } else {
             logger.info("run \(number) finished", metadata: metadata)
         }
-        return outcome
     }
 
     /// SIGTERM / SIGINT: start no new run and give the current one `--grace` to finish; a second
@@ -125,11 +129,5 @@ struct Scheduler {
             default: _exit(ExitStatus.interrupted)
             }
         }
-    }
-
-    private static func monotonicMilliseconds() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Int64(ts.tv_sec) * 1_000 + Int64(ts.tv_nsec) / 1_000_000
     }
 }
