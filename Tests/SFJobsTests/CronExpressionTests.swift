@@ -101,6 +101,11 @@ final class CronExpressionTests: XCTestCase {
         // 2026-03-08: clocks go from 02:00 to 03:00; 02:30 does not exist that day.
         XCTAssertEqual(try nextTimes("30 * * * *", after: "2026-03-08 00:45:00", count: 3),
                        ["2026-03-08 01:30", "2026-03-08 03:30", "2026-03-08 04:30"])
+        // 2026-11-01: clocks go back from 02:00 to 01:00; a fixed hour fires once, a wildcard hour twice.
+        XCTAssertEqual(try nextTimes("30 1 * * *", after: "2026-11-01 00:00:00", count: 2),
+                       ["2026-11-01 01:30", "2026-11-02 01:30"])
+        XCTAssertEqual(try nextTimes("*/30 * * * *", after: "2026-11-01 00:45:00", count: 5),
+                       ["2026-11-01 01:00", "2026-11-01 01:30", "2026-11-01 01:00", "2026-11-01 01:30", "2026-11-01 02:00"])
         let cron = try CronExpression(parsing: "0 9 * * *")
         let next = try XCTUnwrap(cron.next(after: try Self.time("2026-07-01 10:00:00")))
         XCTAssertEqual(next, 1_782_997_200)  // 2026-07-02 13:00 UTC

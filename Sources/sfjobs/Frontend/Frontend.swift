@@ -89,7 +89,7 @@ struct Frontend {
 
     /// Runs `work` in `host`, interrupted once `timeout` has passed, and returns how it ended
     /// without reporting anything.
-    func perform(_ work: ScriptWork, in host: LuaHost, timeout: DurationArgument? = nil) -> RunOutcome {
+    func perform(_ work: ScriptWork, in host: LuaHost, timeout: DurationArgument?) -> RunOutcome {
         let script = work.script
         let interpreter = Self.interpreterArguments(scriptArgumentCount: script == nil ? 0 : work.arguments.count + 1)
         host.setArgTable(interpreter: Array(interpreter.dropFirst()), script: script?.name ?? interpreter.first ?? "sfjobs", arguments: work.arguments)

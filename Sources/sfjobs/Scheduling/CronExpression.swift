@@ -64,11 +64,13 @@ struct CronExpression: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The first whole minute strictly after `time` that the expression names, or nil when none
-    /// comes within eight years (`0 0 30 2 *` never fires).
+    /// comes within eight years (`0 0 30 2 *` never fires).  When clocks go back, an hour that
+    /// repeats fires again only if the hour field starts with `*`, as in cronie.
     func next(after time: time_t) -> time_t? {
         var t = time
         var parts = tm()
         localtime_r(&t, &parts)
+        let after = Self.wallClockMinute(parts)
         t = t - time_t(parts.tm_sec) + 60
         let lastYear = parts.tm_year + 8
         while true {
@@ -83,13 +85,19 @@ struct CronExpression: Equatable, Sendable, CustomStringConvertible {
                 t = Self.startOfDay(&parts)
             } else if !hours.contains(Int(parts.tm_hour)) {
                 t += time_t(60 - parts.tm_min) * 60 - time_t(parts.tm_sec)
-            } else if !minutes.contains(Int(parts.tm_min)) {
+            } else if !minutes.contains(Int(parts.tm_min)) || (!hours.isStar && Self.wallClockMinute(parts) <= after) {
                 t += 60
             } else {
                 return t
             }
             guard t != -1 else { return nil }
         }
+    }
+
+    /// The local date and time to the minute as one number that grows with the wall clock.
+    private static func wallClockMinute(_ parts: tm) -> Int {
+        let day = (Int(parts.tm_year) * 12 + Int(parts.tm_mon)) * 31 + Int(parts.tm_mday)
+        return (day * 24 + Int(parts.tm_hour)) * 60 + Int(parts.tm_min)
     }
 
     /// Midnight of the (possibly overflowing) day `parts` names, as `mktime` normalises it.
