@@ -6,6 +6,7 @@ final class RunningProcess {
     let process = Process()
     private let stdout = Pipe(), stderr = Pipe()
     private var output = Data()
+    private var errorOutput = Data()
     private var watchdog: DispatchWorkItem?
 
     init(_ arguments: [String]) throws {
@@ -24,10 +25,19 @@ final class RunningProcess {
 
     /// Reads standard output until it holds `line`.
     func waitForLine(_ line: String) {
-        while !String(decoding: output, as: UTF8.self).contains(line + "\n") {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { return XCTFail("sfjobs ended before printing \(line)") }
-            output.append(chunk)
+        read(stdout, into: &output, until: line + "\n")
+    }
+
+    /// Reads standard error until it holds `text`.
+    func waitForLog(_ text: String) {
+        read(stderr, into: &errorOutput, until: text)
+    }
+
+    private func read(_ pipe: Pipe, into data: inout Data, until text: String) {
+        while !String(decoding: data, as: UTF8.self).contains(text) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { return XCTFail("sfjobs ended before printing \(text)") }
+            data.append(chunk)
         }
     }
 
@@ -36,10 +46,10 @@ final class RunningProcess {
     /// Waits for the process to end and returns what it printed.
     func finish() -> SFJobsProcess.Result {
         output.append(stdout.fileHandleForReading.readDataToEndOfFile())
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        errorOutput.append(stderr.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
         watchdog?.cancel()
         return SFJobsProcess.Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                                    stderr: String(decoding: err, as: UTF8.self))
+                                    stderr: String(decoding: errorOutput, as: UTF8.self))
     }
 }

@@ -40,6 +40,14 @@ final class ScheduleTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("\"event\":\"uncaught_error\""), result.stderr)
     }
 
+    func testJitterDelaysAStartByLessThanItsDuration() throws {
+        let started = Date()
+        let result = try SFJobsProcess.run(["run", "--every", "1h", "--jitter", "400ms", "--max-runs", "1", "-e", "print('ran')"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "ran\n")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+    }
+
     func testATimedOutInfiniteLoopIsLoggedAndTheScheduleGoesOn() throws {
         let result = try SFJobsProcess.run(["run", "--every", "500ms", "--max-runs", "2", "--run-timeout", "200ms",
                                             "--log-format", "json", "-e", "pcall(function() while true do end end) while true do end"])
@@ -109,6 +117,7 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(result.stdout, "ready\ndone\n")
         let lines = try logLines(result.stderr)
         XCTAssertEqual(lines.map { $0["event"] as? String }, ["schedule_start", "run_start", "schedule_stopping", "run_finish", "schedule_stop"])
+        XCTAssertEqual(lines[2]["signal"] as? String, "SIGTERM")
         XCTAssertEqual(lines[3]["status"] as? String, "ok")
     }
 
@@ -126,7 +135,7 @@ final class ScheduleTests: XCTestCase {
 
     func testSIGINTWhileWaitingForACronSlotStopsCleanly() throws {
         let running = try RunningProcess(["run", "--cron", "0 0 1 1 *", "--log-format", "json", "-e", "print('never')"])
-        Thread.sleep(forTimeInterval: 0.3)
+        running.waitForLog("\"event\":\"schedule_start\"")
         running.signal(SIGINT)
         let result = running.finish()
         XCTAssertEqual(result.status, 0, result.stderr)

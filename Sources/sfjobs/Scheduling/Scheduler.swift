@@ -118,11 +118,11 @@ struct Scheduler {
         return SignalWatcher { signal, count in
             switch count {
             case 1:
-                let running = control.requestStop()
-                logger.notice(
-                    running ? "signal \(signal): stopping after the current run (grace \(grace))" : "signal \(signal): stopping",
-                    metadata: ["event": "schedule_stopping", "signal": .stringConvertible(signal)])
-                if running {
+                let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
+                logger.notice("\(name): no new runs; a run in progress may take \(grace) to finish", metadata: [
+                    "event": "schedule_stopping", "signal": .string(name),
+                ])
+                if control.requestStop() {
                     DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(grace.milliseconds))) { control.force() }
                 }
             case 2: control.force()
