@@ -73,6 +73,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "PseudoTerminalSupport", path: "Tests/PseudoTerminalSupport"),
+        .testTarget(name: "SFJobsTests", dependencies: ["sfjobs"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PseudoTerminalSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,11 +27,7 @@ struct SFJobsProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SF_") && !$0.key.hasPrefix("SFDX_") }
-        env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "sfjobs-e2e-config-none"
-        env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "sfjobs-e2e-state"
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = Self.environment(adding: environment)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -52,6 +48,15 @@ struct SFJobsProcess {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A clean environment (no Salesforce settings, no profile file) with `extra` added.
+    static func environment(adding extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SF_") && !$0.key.hasPrefix("SFDX_") }
+        env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "sfjobs-e2e-config-none"
+        env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "sfjobs-e2e-state"
+        env.merge(extra) { $1 }
+        return env
     }
 
     /// Writes `text` to a new temporary file and returns its path.

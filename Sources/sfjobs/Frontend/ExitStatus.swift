@@ -15,12 +15,13 @@ enum ExitStatus {
     /// Interrupted by SIGINT or SIGTERM.
     static let interrupted: Int32 = 130
 
-    /// The status a script that ended with `error` exits with.
-    static func forFailure(_ error: LuaError) -> Int32 {
+    /// The status a script that ended with `error` exits with; `deadlinePassed` says whether its
+    /// run timeout ran out (an interrupted `sf.sleep` raises a plain error object).
+    static func forFailure(_ error: LuaError, deadlinePassed: Bool) -> Int32 {
         switch error.kind {
         case .interrupted(.user): interrupted
         case .interrupted(.timeout): timedOut
-        default: failure
+        default: deadlinePassed ? timedOut : failure
         }
     }
 }

@@ -45,7 +45,7 @@ struct Frontend {
         }
         let (host, label) = try makeSession()
         if let initFile {
-            let status = execute(in: host, chunks: [], script: .file(initFile), arguments: [])
+            let status = execute(ScriptWork(chunks: [], script: .file(initFile), arguments: []), in: host)
             if status != ExitStatus.success { throw ExitCode(status: status) }
         }
         let colour = isatty(1) != 0 && getenv("NO_COLOR") == nil
@@ -55,8 +55,8 @@ struct Frontend {
 
     private var luaVersion: String { "Lua 5.4" }
 
-    /// Runs `-e` chunks, then the script, in one fresh state.
-    func runOnce(chunks: [String], script: ScriptSource?, arguments: [String]) throws {
+    /// Runs `-e` chunks, then the script, in one fresh state, within `timeout` when one is given.
+    func runOnce(chunks: [String], script: ScriptSource?, arguments: [String], timeout: DurationArgument? = nil) throws {
         let host = try makeHost()
         let interrupt = host.interruptHandle
         let watcher = SignalWatcher { _, count in
@@ -64,25 +64,35 @@ struct Frontend {
             interrupt.request(.user)
         }
         defer { watcher.cancel() }
-        let status = execute(in: host, chunks: chunks, script: script, arguments: arguments)
+        let work = ScriptWork(chunks: chunks, script: script, arguments: arguments)
+        let status = execute(work, in: host, timeout: timeout)
         if status != ExitStatus.success { throw ExitCode(status: status) }
     }
 
-    /// Runs the chunks and the script; reports an uncaught error and returns the exit status.
-    func execute(in host: LuaHost, chunks: [String], script: ScriptSource?, arguments: [String]) -> Int32 {
-        let interpreter = Self.interpreterArguments(scriptArgumentCount: script == nil ? 0 : arguments.count + 1)
-        host.setArgTable(interpreter: Array(interpreter.dropFirst()), script: script?.name ?? interpreter.first ?? "sfjobs", arguments: arguments)
+    /// Runs `work`; reports an uncaught error and returns the exit status.
+    func execute(_ work: ScriptWork, in host: LuaHost, timeout: DurationArgument? = nil) -> Int32 {
+        let outcome = perform(work, in: host, timeout: timeout)
+        if let error = outcome.error { reporter.report(error) }
+        return outcome.exitStatus
+    }
+
+    /// Runs `work` in `host`, interrupted once `timeout` has passed, and returns how it ended
+    /// without reporting anything.
+    func perform(_ work: ScriptWork, in host: LuaHost, timeout: DurationArgument?) -> RunOutcome {
+        let script = work.script
+        let interpreter = Self.interpreterArguments(scriptArgumentCount: script == nil ? 0 : work.arguments.count + 1)
+        host.setArgTable(interpreter: Array(interpreter.dropFirst()), script: script?.name ?? interpreter.first ?? "sfjobs", arguments: work.arguments)
+        host.setDeadline(secondsFromNow: timeout?.seconds)
         do {
-            for chunk in chunks {
+            for chunk in work.chunks {
                 try host.run(chunk, name: "=(command line)")
             }
             if let script {
-                try host.run(file: script.path, arguments: arguments.map { .string($0) })
+                try host.run(file: script.path, arguments: work.arguments.map { .string($0) })
             }
-            return ExitStatus.success
+            return RunOutcome(error: nil, deadlinePassed: false)
         } catch {
-            reporter.report(error)
-            return ExitStatus.forFailure(error)
+            return RunOutcome(error: error, deadlinePassed: host.interruptHandle.nanosecondsToDeadline == 0)
         }
     }
 

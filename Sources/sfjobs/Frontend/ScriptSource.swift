@@ -1,5 +1,5 @@
 /// Where a script's text comes from.
-enum ScriptSource: Equatable {
+enum ScriptSource: Equatable, Sendable {
     case file(String)
     case standardInput
 

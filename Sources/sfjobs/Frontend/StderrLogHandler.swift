@@ -54,8 +54,14 @@ struct StderrLogHandler: LogHandler {
         if colour { label = Self.colourCode(level) + label + "\u{1B}[0m" }
         var text = "\(time) \(label) \(message)"
         if event != "log" { text += " event=\(event)" }
-        for key in fields.keys.sorted() { text += " \(key)=\(fields[key]!)" }
+        for key in fields.keys.sorted() { text += Self.textFields(key, fields[key]!) }
         return text
+    }
+
+    /// ` key=value`, a nested dictionary flattened to ` key.field=value` in key order.
+    private static func textFields(_ key: String, _ value: Logger.Metadata.Value) -> String {
+        guard case .dictionary(let nested) = value else { return " \(key)=\(value)" }
+        return nested.keys.sorted().map { textFields("\(key).\($0)", nested[$0]!) }.joined()
     }
 
     private static func colourCode(_ level: Logger.Level) -> String {

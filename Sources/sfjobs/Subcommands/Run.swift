@@ -3,14 +3,17 @@ import ArgumentParser
 /// `sfjobs run`: run a Lua script once, or on a schedule.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a Lua script (FILE, - for standard input, or -e chunks).",
+        abstract: "Run a Lua script (FILE, - for standard input, or -e chunks), once or on a schedule.",
         discussion: """
             As with `lua`, every option comes before FILE; everything after FILE belongs to the script \
-            and lands in the Lua table `arg` and in `...`.
+            and lands in the Lua table `arg` and in `...`. With --every or --cron each run gets a fresh \
+            Lua state; runs never overlap, and a failed run is logged and the schedule goes on.
             """
     )
 
     @OptionGroup var common: CommonOptions
+
+    @OptionGroup(title: "Scheduling") var scheduling: ScheduleOptions
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run CHUNK (repeatable, in order, before FILE).", valueName: "CHUNK"))
     var chunks: [String] = []
@@ -25,10 +28,22 @@ struct Run: ParsableCommand {
         if let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-" {
             throw ValidationError("unknown option '\(first)' (options come before FILE)")
         }
+        if scheduling.schedule != nil && scriptAndArguments.first == "-" {
+            throw ValidationError("a scheduled run cannot read its script from standard input: give FILE")
+        }
     }
 
     func run() throws {
+        let frontend = Frontend(common: common)
+        if let lock = scheduling.lock { try frontend.acquireLock(lock) }
         let script = scriptAndArguments.first.map { ScriptSource(argument: $0) }
-        try Frontend(common: common).runOnce(chunks: chunks, script: script, arguments: Array(scriptAndArguments.dropFirst()))
+        let arguments = Array(scriptAndArguments.dropFirst())
+        guard let schedule = scheduling.schedule else {
+            try frontend.runOnce(chunks: chunks, script: script, arguments: arguments, timeout: scheduling.runTimeout)
+            return
+        }
+        let work = ScriptWork(chunks: chunks, script: script, arguments: arguments)
+        let status = Scheduler(frontend: frontend, work: work, schedule: schedule, options: scheduling).run()
+        if status != ExitStatus.success { throw ExitCode(status: status) }
     }
 }

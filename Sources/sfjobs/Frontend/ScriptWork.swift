@@ -1,0 +1,9 @@
+/// What one run executes: `-e` chunks in order, then a script with its arguments.
+struct ScriptWork: Sendable {
+    var chunks: [String]
+    var script: ScriptSource?
+    var arguments: [String]
+
+    /// The name log lines give the run's script: its path, `-`, or `(command line)` for chunks alone.
+    var label: String { script?.name ?? "(command line)" }
+}
