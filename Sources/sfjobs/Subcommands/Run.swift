@@ -22,6 +22,9 @@ struct Run: ParsableCommand {
     var scriptAndArguments: [String] = []
 
     func validate() throws {
+        if let first = scriptAndArguments.first, first == "--help" || first == "-h" {
+            throw CleanExit.helpRequest(self)
+        }
         if chunks.isEmpty && scriptAndArguments.isEmpty {
             throw ValidationError("nothing to run: give FILE, - or -e CHUNK")
         }
