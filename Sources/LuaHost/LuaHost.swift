@@ -164,6 +164,10 @@ public final class LuaHost {
 
     private func callPushed(_ arguments: [LuaValue]) throws(LuaError) -> [LuaValue] {
         let base = state.top - 1  // below the function
+        guard state.ensureStack(arguments.count + 1) else {
+            state.setTop(base)
+            throw LuaError(kind: .runtime, message: "too many arguments (\(arguments.count))")
+        }
         for argument in arguments { state.push(argument) }
         try call(arguments: Int32(arguments.count))
         let results = (base..<state.top).map { state.value(at: $0 + 1) }

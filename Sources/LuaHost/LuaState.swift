@@ -25,6 +25,12 @@ public struct LuaState {
 
     public func absolute(_ index: Int32) -> Int32 { lua_absindex(L, index) }
 
+    /// Makes room for `count` more values on the stack; false when the stack cannot grow
+    /// that far.  Lua guarantees only 20 free slots to a Swift function.
+    public func ensureStack(_ count: Int) -> Bool {
+        count <= 0 || lua_checkstack(L, Int32(clamping: count)) != 0
+    }
+
     /// The Lua type name of the value at `index` (`"no value"` past the top).
     public func typeName(at index: Int32) -> String {
         String(cString: lua_typename(L, lua_type(L, index)))
@@ -75,7 +81,12 @@ public struct LuaState {
         }
     }
 
+    /// Pushes a table; nesting deeper than the stack allows is cut to `nil`.
     public func push(_ table: LuaTable) {
+        guard ensureStack(3) else {
+            lua_pushnil(L)
+            return
+        }
         lua_createtable(L, Int32(clamping: table.array.count), Int32(clamping: table.fields.count))
         for (offset, element) in table.array.enumerated() {
             push(element)
@@ -254,7 +265,7 @@ public struct LuaState {
             if let text = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self) { return .string(text) }
             return .bytes(Array(buffer))
         case LUA_TTABLE:
-            guard let identity = lua_topointer(L, index), depth > 0, !visiting.contains(identity) else {
+            guard let identity = lua_topointer(L, index), depth > 0, !visiting.contains(identity), ensureStack(3) else {
                 return .opaque(typeName: "table")
             }
             visiting.insert(identity)

@@ -32,8 +32,13 @@ extension LuaState {
         }
     }
 
-    /// Pushes JSON: objects and arrays as tables, `null` as nil.
+    /// Pushes JSON: objects and arrays as tables, `null` as nil; nesting deeper than
+    /// the Lua stack allows is cut to nil.
     func push(json: JSONValue) {
+        guard ensureStack(3) else {
+            pushNil()
+            return
+        }
         switch json {
         case .null: pushNil()
         case .bool(let b): push(b)

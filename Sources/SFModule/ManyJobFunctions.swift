@@ -18,10 +18,13 @@ enum ManyJobFunctions {
         case let other: throw call.argumentError(2, "string or table expected, got \(other.typeName)")
         }
         let connection = call.connection
-        let results = try connection.client().closeJobs(
-            ids, state: state, type: try SFOptions.jobType(opts["type"], field: "type"),
-            concurrency: try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8),
-            timeoutMilliseconds: try SFOptions.milliseconds(opts["timeout"], field: "timeout"))
+        let client = try connection.client()
+        let type = try SFOptions.jobType(opts["type"], field: "type")
+        let concurrency = try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8)
+        let timeout = try SFOptions.milliseconds(opts["timeout"], field: "timeout")
+        let results = inSlices(ids, concurrency: concurrency, label: state == .aborted ? "aborting jobs" : "closing jobs") { slice in
+            client.closeJobs(slice, state: state, type: type, concurrency: concurrency, timeoutMilliseconds: timeout)
+        }
         if connection.dryRun {
             for case .success(let job) in results { DryRunLog.close(job, to: state, logger: connection.logger) }
         }
@@ -34,12 +37,34 @@ enum ManyJobFunctions {
         let ids = try SFOptions.ids(try call.table(1))
         let opts = try call.optionalTable(2) ?? LuaTable()
         try SFOptions.checkKeys(opts, allowed: ["timeout", "type", "concurrency"], function: "job_infos")
-        let results = try call.connection.client().jobInfos(
-            ids, type: try SFOptions.jobType(opts["type"], field: "type"),
-            concurrency: try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8),
-            timeoutMilliseconds: try SFOptions.milliseconds(opts["timeout"], field: "timeout"))
+        let client = try call.connection.client()
+        let type = try SFOptions.jobType(opts["type"], field: "type")
+        let concurrency = try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8)
+        let timeout = try SFOptions.milliseconds(opts["timeout"], field: "timeout")
+        let results = inSlices(ids, concurrency: concurrency, label: "reading jobs") { slice in
+            client.jobInfos(slice, type: type, concurrency: concurrency, timeoutMilliseconds: timeout)
+        }
         try pushResults(results, ids: ids, in: call, dryRun: false)
         return 1
+    }
+
+    /// Runs `body` over all ids at once; on a terminal, in slices with a progress line between them.
+    private static func inSlices(
+        _ ids: [String], concurrency: Int, label: String, _ body: ([String]) -> [Result<Job, SalesforceError>]
+    ) -> [Result<Job, SalesforceError>] {
+        let sliceSize = max(64, concurrency * 8)
+        guard ids.count > sliceSize, let progress = ProgressLine.make(label, total: ids.count) else { return body(ids) }
+        defer { progress.finish() }
+        var results: [Result<Job, SalesforceError>] = []
+        results.reserveCapacity(ids.count)
+        var errors = 0
+        for start in stride(from: 0, to: ids.count, by: sliceSize) {
+            let slice = body(Array(ids[start..<min(start + sliceSize, ids.count)]))
+            errors += slice.filter { if case .failure = $0 { true } else { false } }.count
+            results += slice
+            progress.update(done: results.count, errors: errors)
+        }
+        return results
     }
 
     /// `{ {id=, ok=true, job=...} | {id=, ok=false, error=err}, ... }` in input order.
@@ -97,7 +122,14 @@ enum ManyJobFunctions {
     /// `list_jobs([filter])`: every matching job as an array.
     static func listJobs(_ call: SFCall) throws -> Int32 {
         let filter = try SFOptions.filter(try call.optionalTable(1))
-        let jobs = try call.connection.client().jobPages(filter).all()
+        let pages = try call.connection.client().jobPages(filter)
+        let progress = ProgressLine.make("listing jobs")
+        defer { progress?.finish() }
+        var jobs: [Job] = []
+        while let page = try pages.next() {
+            jobs += page
+            progress?.update(done: jobs.count)
+        }
         call.state.newTable(array: jobs.count)
         for (offset, job) in jobs.enumerated() {
             call.state.push(job: job)

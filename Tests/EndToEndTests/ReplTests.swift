@@ -143,3 +143,23 @@ final class ReplTests: XCTestCase {
         repl.expect("numberBatchesTotal       2\n", after: mark)
     }
 }
+
+/// Progress lines for long batch calls: on a terminal only.
+final class ProgressTests: XCTestCase {
+    func testCloseJobsShowsProgressOnATerminalOnly() throws {
+        let org = try SimulatorFixture(clockSpeed: 0)
+        let ids = try (0..<150).map { _ in try org.createJob(["jobType": "V2Ingest", "state": "Open"]) }
+        let script = try SFJobsProcess.temporaryScript("""
+            local results = sf.close_jobs({...})
+            print("closed " .. #results)
+            """)
+        let terminal = try PseudoTerminal(arguments: ["run", "--log-format", "json", script] + ids, environment: org.environment)
+        terminal.expect("closing jobs: 150/150 (")
+        terminal.expect("closed 150")
+        XCTAssertEqual(terminal.waitForExit(), 0)
+
+        let piped = try SFJobsProcess.run(["run", "--log-format", "json", script] + ids, environment: org.environment)
+        XCTAssertEqual(piped.stdout, "closed 150\n")
+        XCTAssertFalse(piped.stderr.contains("closing jobs"), piped.stderr)
+    }
+}

@@ -20,6 +20,20 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(results, [.table(table), 3, "x", true, "integer"])
     }
 
+    func testManyArgumentsGrowTheStack() throws {
+        let host = try LuaHost()
+        let arguments = (1...5000).map { LuaValue.integer(Int64($0)) }
+        XCTAssertEqual(try host.run("return select('#', ...), select(5000, ...)", arguments: arguments), [5000, 5000])
+    }
+
+    func testDeeplyNestedTablesPushWithoutOverflowingTheStack() throws {
+        let host = try LuaHost()
+        var table = LuaTable(["leaf": true])
+        for _ in 0..<500 { table = LuaTable(array: [.table(table)]) }
+        XCTAssertEqual(try host.run("local t, n = ..., 0 while t[1] do t, n = t[1], n + 1 end return n, t.leaf", arguments: [.table(table)]),
+                       [500, true])
+    }
+
     func testCyclesAreCut() throws {
         let host = try LuaHost()
         let results = try host.run("local t = {} t.self = t return t")
