@@ -1,20 +1,42 @@
 /// Reads the `Sforce-Limit-Info` response header, e.g. `api-usage=18/5000; per-app-api-usage=17/250(appName=x)`.
+///
+/// Every API response carries the header, so it is read over its UTF-8 bytes without building strings.
 enum LimitInfo {
     /// The `api-usage` used/limit pair, nil when the header has none.
     static func apiUsage(_ header: String) -> (used: Int, limit: Int)? {
-        for part in header.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters == "api-usage" else { continue }
-            let numbers = pair[1].split(separator: "/")
-            guard numbers.count == 2, let used = Int(numbers[0].trimmingCharacters), let limit = Int(numbers[1].trimmingCharacters) else {
-                return nil
+        var header = header
+        return header.withUTF8 { bytes in
+            for part in bytes.split(separator: UInt8(ascii: ";")) {
+                let pair = part.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+                guard pair.count == 2, trimmed(pair[0]).elementsEqual("api-usage".utf8) else { continue }
+                let numbers = pair[1].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+                guard numbers.count == 2, let used = integer(numbers[0]), let limit = integer(numbers[1]) else { return nil }
+                return (used, limit)
             }
-            return (used, limit)
+            return nil
         }
-        return nil
     }
-}
 
-extension Substring {
-    fileprivate var trimmingCharacters: String { String(self).trimmingSpaces }
+    private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return bytes[bytes.startIndex..<bytes.startIndex]
+        }
+        return bytes[first...last]
+    }
+
+    /// A non-negative decimal integer, surrounding spaces allowed; nil otherwise or on overflow.
+    private static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        let digits = trimmed(bytes)
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflowTimes && !overflowSum else { return nil }
+            value = sum
+        }
+        return value
+    }
 }
