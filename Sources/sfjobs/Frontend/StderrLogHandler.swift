@@ -1,4 +1,5 @@
 import Logging
+import SalesforceBulk
 
 #if canImport(Glibc)
 import Glibc
@@ -74,25 +75,10 @@ struct StderrLogHandler: LogHandler {
     }
 }
 
-/// Minimal JSON text for log lines: strings quoted and escaped, metadata values as JSON.
+/// JSON text for log lines: strings quoted and escaped, metadata values as JSON.
 enum JSONText {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal.
+    static func quote(_ text: String) -> String { JSONValue.string(text).jsonText }
 
     static func encode(_ value: Logger.Metadata.Value) -> String {
         switch value {
