@@ -14,7 +14,6 @@ final class CurlTransfer {
     fileprivate var overflow: Overflow?
     fileprivate var headerBytes = 0
     fileprivate var headerLines = 0
-    private var timeoutMilliseconds = 0
 
     fileprivate enum Overflow {
         case body, headers
@@ -41,7 +40,6 @@ final class CurlTransfer {
         overflow = nil
         headerBytes = 0
         headerLines = 0
-        timeoutMilliseconds = request.timeoutMilliseconds
         errorBuffer[0] = 0
         let context = Unmanaged.passUnretained(self).toOpaque()
 
@@ -174,10 +172,8 @@ final class CurlTransfer {
                 message: "the answer has more than \(ResponseLimits.headerLines) header lines or \(ResponseLimits.headerBytes >> 10) KiB of headers",
                 timedOut: false, neverSent: false, transient: false, unreadable: true)
         }
-        guard code == CURLE_OPERATION_TIMEDOUT else { return nil }
-        var microseconds: curl_off_t = 0
-        _ = ccurl_easy_getinfo_off(easy, CURLINFO_TOTAL_TIME_T, &microseconds)
-        guard timeoutMilliseconds == 0 || Int(microseconds / 1000) < timeoutMilliseconds - 100 else { return nil }
+        // libcurl's words for a low-speed abort, as opposed to the call's own timeout.
+        guard code == CURLE_OPERATION_TIMEDOUT, String(cString: errorBuffer).hasPrefix("Operation too slow") else { return nil }
         return TransportFailure(
             code: "OPERATION_TIMEDOUT",
             message: "the server sent less than \(ResponseLimits.lowSpeedBytesPerSecond) bytes a second for \(ResponseLimits.lowSpeedSeconds) s",

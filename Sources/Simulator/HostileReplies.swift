@@ -8,7 +8,7 @@ enum HostileReplies {
     /// How many header lines an `endlessHeaders` answer carries.
     static let endlessHeaderLines = 100_000
 
-    private static let filler = HTTPField.Name("X-Sim-Filler")!
+    private static let filler = HTTPFields.Element.Name("X-Sim-Filler")!
 
     /// 200 with a JSON job list that goes on for ``hugeBodyBytes``: one 64 KiB chunk of
     /// records written again and again, so the simulator holds no more than that chunk.
@@ -32,7 +32,7 @@ enum HostileReplies {
     static func endlessHeaders() -> Response {
         var headers: HTTPFields = [.contentType: "application/json;charset=UTF-8"]
         let value = String(repeating: "h", count: 48)
-        for _ in 0..<endlessHeaderLines { headers.append(HTTPField(name: filler, value: value)) }
+        for _ in 0..<endlessHeaderLines { headers.append(HTTPFields.Element(name: filler, value: value)) }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "{}")))
     }
 
