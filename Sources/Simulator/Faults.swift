@@ -18,7 +18,7 @@ public enum SimFaultKind: String, Sendable, CaseIterable {
     case expireTokens
     /// 200 with an endless JSON body (4 GiB), generated as it streams.
     case hugeBody
-    /// 200 with a hundred thousand header lines.
+    /// 200 with sixty thousand header lines (about 3 MB).
     case endlessHeaders
     /// 200 with the body sent one byte at a time, `intervalMilliseconds` apart.
     case slowDrip

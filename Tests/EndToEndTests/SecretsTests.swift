@@ -65,8 +65,9 @@ final class SecretsTests: XCTestCase {
             let result = try org.run(script, arguments: arguments,
                                      options: ["--log-level", "trace", "--log-format", format], environment: loginEnvironment)
             XCTAssertEqual(result.status, 1, result.stderr)
-            XCTAssertTrue(result.stdout.hasPrefix("Open\nOpen\nfalse\tlogin error invalid_grant"), result.stdout)
-            XCTAssertTrue(result.stderr.contains("Authorization: Bearer [REDACTED]"), "no trace of the HTTP exchange")
+            XCTAssertTrue(result.stdout.hasPrefix("Open\nOpen\nfalse\tlogin error invalid_client_id"), result.stdout)
+            XCTAssertTrue(result.stdout.contains("false\tlogin error invalid_grant (HTTP 400): authentication failure"), result.stdout)
+            XCTAssertTrue(result.stderr.contains("Authorization: [REDACTED]"), "no trace of the HTTP exchange")
             XCTAssertTrue(result.stderr.contains("stack traceback"), result.stderr)
             assertNoSecret(in: result.stdout, "stdout (\(format))")
             assertNoSecret(in: result.stderr, "stderr (\(format))")
