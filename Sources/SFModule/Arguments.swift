@@ -25,6 +25,16 @@ struct SFCall {
     /// An optional table argument (nil when absent).
     func optionalTable(_ n: Int32) throws(LuaArgumentError) -> LuaTable? { isNil(n) ? nil : try table(n) }
 
+    /// The id list of `close_jobs` / `job_infos`, refused before it is read when longer than ``SFOptions/maxIDs``.
+    func idList(_ n: Int32) throws -> [String] {
+        guard state.isTable(at: index(n)) else { return try SFOptions.ids(try table(n)) }
+        let count = state.rawLength(at: index(n))
+        guard count <= SFOptions.maxIDs else {
+            throw SalesforceError.badArgument("ids has \(count) entries; at most \(SFOptions.maxIDs) per call (split the list)")
+        }
+        return try SFOptions.ids(try table(n))
+    }
+
     /// A job id argument, validated before any request.
     func jobID(_ n: Int32) throws -> JobID {
         try JobID(try string(n))
@@ -37,6 +47,9 @@ struct SFCall {
 
 /// Reading the option tables and names the `sf` functions accept.
 enum SFOptions {
+    /// The most ids one `close_jobs` / `job_infos` call takes.
+    static let maxIDs = 100_000
+
     /// `"unknown"` (default), `"ingest"`, `"query"` or `"classic"`, any case.
     static func jobType(_ value: LuaValue, field: String = "job_type") throws(SalesforceError) -> JobTypeHint {
         switch value {

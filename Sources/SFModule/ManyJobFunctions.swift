@@ -5,7 +5,7 @@ import SalesforceBulk
 enum ManyJobFunctions {
     /// `close_jobs(ids [, state | opts])`: never raises for one job.
     static func closeJobs(_ call: SFCall) throws -> Int32 {
-        let ids = try SFOptions.ids(try call.table(1))
+        let ids = try call.idList(1)
         var state = TargetState.closed
         var opts = LuaTable()
         switch call.state.value(at: call.index(2)) {
@@ -34,7 +34,7 @@ enum ManyJobFunctions {
 
     /// `job_infos(ids [, opts])`
     static func jobInfos(_ call: SFCall) throws -> Int32 {
-        let ids = try SFOptions.ids(try call.table(1))
+        let ids = try call.idList(1)
         let opts = try call.optionalTable(2) ?? LuaTable()
         try SFOptions.checkKeys(opts, allowed: ["timeout", "type", "concurrency"], function: "job_infos")
         let client = try call.connection.client()

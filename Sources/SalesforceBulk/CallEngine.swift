@@ -257,6 +257,10 @@ final class CallEngine {
                 let error = ErrorMapping.error(for: response, jobID: slot.plan.jobID)
                 if retry(slot, after: error, retryAfter: response.retryAfter) { return }
             }
+            if let problem = ResponseCheck.problem(response, jobID: slot.plan.jobID) {
+                finish(slot, problem)
+                return
+            }
             begin(slot, with: slot.plan.receive(response, mayHaveArrived: slot.mayHaveArrived))
         }
     }

@@ -10,6 +10,14 @@ final class CurlTransfer {
     fileprivate var body: [UInt8] = []
     fileprivate var logger: Logger?
     private(set) var tag = 0
+    /// Which ``ResponseLimits`` limit the answer broke, ending the exchange.
+    fileprivate var overflow: Overflow?
+    fileprivate var headerBytes = 0
+    fileprivate var headerLines = 0
+
+    fileprivate enum Overflow {
+        case body, headers
+    }
 
     init() {
         guard let easy = curl_easy_init() else { fatalError("curl_easy_init failed") }
@@ -29,6 +37,9 @@ final class CurlTransfer {
         self.tag = tag
         curl_easy_reset(easy)
         body.removeAll(keepingCapacity: true)
+        overflow = nil
+        headerBytes = 0
+        headerLines = 0
         errorBuffer[0] = 0
         let context = Unmanaged.passUnretained(self).toOpaque()
 
@@ -46,14 +57,33 @@ final class CurlTransfer {
         _ = ccurl_easy_setopt_string(easy, CURLOPT_USERAGENT, userAgent)
         _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = ccurl_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(ResponseLimits.bodyBytes))
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, ResponseLimits.lowSpeedBytesPerSecond)
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, ResponseLimits.lowSpeedSeconds)
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
         _ = ccurl_easy_setopt_write_function(easy, CURLOPT_WRITEFUNCTION) { data, size, count, context in
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
             let length = size * count
+            guard transfer.body.count + length <= ResponseLimits.bodyBytes else {
+                transfer.overflow = .body
+                return 0  // libcurl ends the exchange with CURLE_WRITE_ERROR
+            }
             if let data, length > 0 {
                 data.withMemoryRebound(to: UInt8.self, capacity: length) {
                     transfer.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
                 }
+            }
+            return length
+        }
+        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+        _ = ccurl_easy_setopt_write_function(easy, CURLOPT_HEADERFUNCTION) { _, size, count, context in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            let length = size * count
+            transfer.headerBytes += length
+            transfer.headerLines += 1
+            guard transfer.headerBytes <= ResponseLimits.headerBytes, transfer.headerLines <= ResponseLimits.headerLines else {
+                transfer.overflow = .headers
+                return 0
             }
             return length
         }
@@ -111,6 +141,7 @@ final class CurlTransfer {
 
     /// The response, or why there is none, once libcurl reported `code` for the exchange.
     func outcome(_ code: CURLcode) -> Result<HTTPResponse, TransportFailure> {
+        if let failure = limitFailure(code) { return .failure(failure) }
         guard code == CURLE_OK else {
             let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
             return .failure(CurlErrors.failure(code: code, detail: Redaction.redact(detail)))
@@ -126,6 +157,27 @@ final class CurlTransfer {
             HTTPResponse(
                 status: status, body: body, contentType: contentType.map { String(cString: $0) },
                 retryAfter: retryAfter > 0 ? Double(retryAfter) : nil, limitInfo: limitInfo))
+    }
+
+    /// The failure of an exchange that broke a ``ResponseLimits`` limit, or nil.
+    private func limitFailure(_ code: CURLcode) -> TransportFailure? {
+        if overflow == .body || code == CURLE_FILESIZE_EXCEEDED {
+            return TransportFailure(
+                code: "RESPONSE_TOO_LARGE", message: "the answer is larger than \(ResponseLimits.bodyBytes >> 20) MiB",
+                timedOut: false, neverSent: false, transient: false, unreadable: true)
+        }
+        if overflow == .headers {
+            return TransportFailure(
+                code: "HEADERS_TOO_LARGE",
+                message: "the answer has more than \(ResponseLimits.headerLines) header lines or \(ResponseLimits.headerBytes >> 10) KiB of headers",
+                timedOut: false, neverSent: false, transient: false, unreadable: true)
+        }
+        // libcurl's words for a low-speed abort, as opposed to the call's own timeout.
+        guard code == CURLE_OPERATION_TIMEDOUT, String(cString: errorBuffer).hasPrefix("Operation too slow") else { return nil }
+        return TransportFailure(
+            code: "OPERATION_TIMEDOUT",
+            message: "the server sent less than \(ResponseLimits.lowSpeedBytesPerSecond) bytes a second for \(ResponseLimits.lowSpeedSeconds) s",
+            timedOut: true, neverSent: false, transient: false)
     }
 
     /// Releases what the finished exchange held.

@@ -14,7 +14,7 @@ import Darwin
 /// Security settings on every exchange: TLS verification on (libcurl's default,
 /// never turned off), `https` only unless the request allows `http` for a loopback
 /// host, no redirects followed, proxies from the environment as libcurl reads them,
-/// and a debug log whose credentials are redacted.
+/// answers held within ``ResponseLimits``, and a debug log whose credentials are redacted.
 final class CurlTransport {
     private static let initialized: Bool = {
         signal(SIGPIPE, SIG_IGN)

@@ -74,6 +74,9 @@ enum ErrorMapping {
 
     /// The error for an exchange that produced no answer.
     static func error(for failure: TransportFailure, jobID: String?) -> SalesforceError {
+        if failure.unreadable {
+            return SalesforceError(kind: .protocol, code: failure.code, message: failure.message, jobID: jobID)
+        }
         if failure.timedOut {
             return SalesforceError(kind: .timeout, code: "TIMEOUT", message: "the call timed out (\(failure.message))", jobID: jobID, retryable: true)
         }
@@ -89,7 +92,7 @@ enum ErrorMapping {
     }
 
     /// ` with body "..."` for the first bytes of an unreadable body, redacted; empty for an empty body.
-    private static func excerpt(_ body: [UInt8]) -> String {
+    static func excerpt(_ body: [UInt8]) -> String {
         guard !body.isEmpty else { return " and an empty body" }
         let head = String(decoding: body.prefix(120), as: UTF8.self)
             .map { $0.isNewline ? " " : $0 }

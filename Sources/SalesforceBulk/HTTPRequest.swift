@@ -37,4 +37,6 @@ struct TransportFailure: Error {
     var neverSent: Bool
     /// A retry may succeed (network trouble rather than a refused protocol or certificate).
     var transient: Bool
+    /// The server's answer broke a ``ResponseLimits`` limit: a `protocol` error, never retried.
+    var unreadable = false
 }

@@ -1,6 +1,7 @@
-/// Removes credentials from text bound for logs and error messages: session and
-/// authorization headers, token, secret and password parameters (form, JSON and
-/// XML spellings), and user information in URLs.
+/// Removes credentials from text bound for logs, error messages and the REPL history:
+/// session and authorization headers, token, secret and password parameters (form,
+/// JSON, XML and Lua spellings), Salesforce session ids wherever they appear, and user
+/// information in URLs.
 public enum Redaction {
     /// What replaces a secret.
     public static let mask = "[REDACTED]"
@@ -36,7 +37,7 @@ public enum Redaction {
                 return line[...colon] + " " + mask + trailingCR
             }
         }
-        var result = redactUserInfo(line)
+        var result = redactSessionIDs(redactUserInfo(line))
         guard secretNames.contains(where: { result.lowercased().contains($0) }) else { return result }
         for name in secretNames {
             result = redactValues(of: name, in: result)
@@ -59,6 +60,41 @@ public enum Redaction {
             }
         }
         return out + rest
+    }
+
+    /// Masks Salesforce session ids: `00D` and 12 more characters of the org id, `!` (or `.`), then the token.
+    private static func redactSessionIDs(_ line: String) -> String {
+        guard line.contains("00D") else { return line }
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let orgEnd = index + 15
+            if scalars[index] == "0", index + 2 < scalars.count, scalars[index + 1] == "0", scalars[index + 2] == "D",
+                index == 0 || !isTokenCharacter(scalars[index - 1]),
+                orgEnd < scalars.count, scalars[(index + 3)..<orgEnd].allSatisfy(isAlphanumeric),
+                scalars[orgEnd] == "!" || scalars[orgEnd] == "."
+            {
+                var end = orgEnd + 1
+                while end < scalars.count, isTokenCharacter(scalars[end]) { end += 1 }
+                if end - orgEnd > 16 {
+                    out.append(contentsOf: mask.unicodeScalars)
+                    index = end
+                    continue
+                }
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return String(out)
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    private static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isAlphanumeric(scalar) || scalar == "!" || scalar == "." || scalar == "_" || scalar == "-"
     }
 
     /// Masks the value after `name=` / `"name":"` / `<name>` (any case), up to its natural end.

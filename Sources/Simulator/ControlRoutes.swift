@@ -9,8 +9,9 @@ import SalesforceBulk
 ///   "ageSeconds":N,"pkChunking":bool,"chunkSize":N,"batches":N,"records":N,"outcome":"JobComplete|Failed",
 ///   "errorMessage":…,"createdById":…,"contentType":…,"apiVersion":…,"query":…}` → 201 and the job;
 ///   `GET /jobs/{id}` → the job.
-/// - `POST /faults` `{"fault":"status503|status429|drop|delay|malformed|limitExceeded|expireTokens","count":N,
-///   "retryAfter":S,"seconds":S,"method":…,"path":prefix}` → 201; `DELETE /faults` clears them.
+/// - `POST /faults` `{"fault":"status503|status429|drop|delay|malformed|limitExceeded|expireTokens|hugeBody|
+///   endlessHeaders|slowDrip|invalidUTF8|wrongContentType","count":N,"retryAfter":S,"seconds":S,"interval":ms,
+///   "method":…,"path":prefix}` → 201; `DELETE /faults` clears them.
 /// - `POST /expire-tokens` → 204; `POST /tokens` → `{"access_token":…}`.
 /// - `POST /advance` `{"seconds":N}` and `GET /clock` → `{"now":date}`.
 /// - `GET /requests` → `{"requests":[{"method","path","query","status","fault"}]}`; `DELETE /requests`.
@@ -104,7 +105,8 @@ struct ControlRoutes {
         let fault = SimFault(
             kind, count: (body["count"] as? NSNumber)?.intValue ?? 1,
             retryAfter: (body["retryAfter"] as? NSNumber)?.intValue ?? 1,
-            delaySeconds: (body["seconds"] as? NSNumber)?.doubleValue ?? 1, method: body["method"] as? String,
+            delaySeconds: (body["seconds"] as? NSNumber)?.doubleValue ?? 1,
+            intervalMilliseconds: (body["interval"] as? NSNumber)?.intValue ?? 200, method: body["method"] as? String,
             pathPrefix: body["path"] as? String)
         org.faults.add(fault)
         var out = JSONWriter()

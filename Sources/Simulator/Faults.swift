@@ -16,6 +16,16 @@ public enum SimFaultKind: String, Sendable, CaseIterable {
     case limitExceeded
     /// Every session expires just before the request is handled.
     case expireTokens
+    /// 200 with an endless JSON body (4 GiB), generated as it streams.
+    case hugeBody
+    /// 200 with sixty thousand header lines (about 3 MB).
+    case endlessHeaders
+    /// 200 with the body sent one byte at a time, `intervalMilliseconds` apart.
+    case slowDrip
+    /// 200 with the real JSON answer, invalid UTF-8 bytes in its first string value.
+    case invalidUTF8
+    /// 200 with an HTML login page as `text/html`, as proxies and captive portals answer.
+    case wrongContentType
 }
 
 /// A fault and the requests it applies to.
@@ -27,19 +37,22 @@ public struct SimFault: Sendable, Equatable {
     public var retryAfter: Int
     /// How long a `delay` holds the answer, in real seconds.
     public var delaySeconds: Double
+    /// The pause between the bytes of a `slowDrip` body, in real milliseconds.
+    public var intervalMilliseconds: Int
     /// Only requests with this method (any when nil).
     public var method: String?
     /// Only requests whose path starts with this (any when nil).
     public var pathPrefix: String?
 
     public init(
-        _ kind: SimFaultKind, count: Int = 1, retryAfter: Int = 1, delaySeconds: Double = 1, method: String? = nil,
-        pathPrefix: String? = nil
+        _ kind: SimFaultKind, count: Int = 1, retryAfter: Int = 1, delaySeconds: Double = 1, intervalMilliseconds: Int = 200,
+        method: String? = nil, pathPrefix: String? = nil
     ) {
         self.kind = kind
         self.count = count
         self.retryAfter = retryAfter
         self.delaySeconds = delaySeconds
+        self.intervalMilliseconds = intervalMilliseconds
         self.method = method
         self.pathPrefix = pathPrefix
     }

@@ -49,6 +49,17 @@ struct GatewayMiddleware: RouterMiddleware {
                 garbled.writeString("\u{1}\u{FFFD}<")
                 return garbled
             }
+        case .hugeBody:
+            response = HostileReplies.hugeBody()
+        case .endlessHeaders:
+            response = HostileReplies.endlessHeaders()
+        case .slowDrip:
+            let answer = try await respond(request, context: context, next: next)
+            response = HostileReplies.slowDrip(answer, intervalMilliseconds: fault?.intervalMilliseconds ?? 200)
+        case .invalidUTF8:
+            response = HostileReplies.invalidUTF8(try await respond(request, context: context, next: next))
+        case .wrongContentType:
+            response = HostileReplies.wrongContentType()
         case nil:
             response = try await respond(request, context: context, next: next)
         }

@@ -80,14 +80,17 @@ final class ReplTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.3)
         repl.send("\u{03}")
         repl.expect("interrupted", after: mark)
+        repl.expect("sfjobs (no org)> ", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)  // the editor is reading again
         repl.send("\u{04}")
         XCTAssertEqual(repl.waitForExit(), 0)
     }
 
     func testHistoryPersistsAcrossSessionsWithPrivateMode() throws {
         let first = try startRepl()
+        let firstMark = first.mark
         first.send("remembered = 42\n")
-        first.expect("sfjobs (no org)> ", after: first.mark)
+        first.expect("sfjobs (no org)> ", after: firstMark)
         first.send("\u{04}")
         XCTAssertEqual(first.waitForExit(), 0)
 

@@ -66,6 +66,11 @@ final class SimulatorFixture {
 
     func addFault(_ spec: [String: Any]) throws { _ = try control("POST", "/__simulator/faults", body: spec) }
 
+    /// The org's connected app and admin user: `clientId`, `clientSecret`, `username`, `password`, `refreshToken`, ...
+    func credentials() throws -> [String: String] {
+        try control("GET", "/__simulator/credentials") as? [String: String] ?? [:]
+    }
+
     func expireTokens() throws { _ = try control("POST", "/__simulator/expire-tokens") }
 
     func clearRequests() throws { _ = try control("DELETE", "/__simulator/requests") }

@@ -165,4 +165,15 @@ import Testing
         #expect(Redaction.redact("Uses proxy env variable https_proxy == 'http://user:pass@proxy:3128'") == "Uses proxy env variable https_proxy == 'http://[REDACTED]@proxy:3128'")
         #expect(Redaction.redact("refresh_token=5Aep&client_secret=s3") == "refresh_token=[REDACTED]&client_secret=[REDACTED]")
     }
+
+    @Test func sessionIdsAreMaskedWherever() {
+        let token = "00D5g000004Xyz1!AQ4AQFvZ9kPlM3wq8s.UmCq7D0eB2aR_1"
+        #expect(Redaction.redact("token expired: \(token) (retry)") == "token expired: [REDACTED] (retry)")
+        #expect(Redaction.redact("t = '\(token)'") == "t = '[REDACTED]'")
+        #expect(Redaction.redact("org 00D5g000004Xyz1 and job 7505g000001AbcdAAA") == "org 00D5g000004Xyz1 and job 7505g000001AbcdAAA")
+    }
+
+    @Test func luaAssignmentsAreMasked() {
+        #expect(Redaction.redact(#"sf.connect{access_token = "abc", password='pw'}"#) == #"sf.connect{access_token = "[REDACTED]", password='[REDACTED]'}"#)
+    }
 }

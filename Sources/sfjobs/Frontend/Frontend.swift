@@ -14,6 +14,8 @@ import Darwin
 /// module, running chunks and scripts, and the exit status.
 struct Frontend {
     var common: CommonOptions
+    /// Bytes each Lua state may hold while Lua code runs; nil for no limit.
+    var memoryLimit: Int?
 
     init(common: CommonOptions) {
         self.common = common
@@ -106,7 +108,7 @@ struct Frontend {
     func makeSession() throws -> (host: LuaHost, label: String) {
         let host: LuaHost
         do {
-            host = try LuaHost()
+            host = try LuaHost(memoryLimit: memoryLimit)
         } catch {
             reporter.report(error)
             throw ExitCode(status: ExitStatus.failure)

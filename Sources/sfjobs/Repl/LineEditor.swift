@@ -1,5 +1,6 @@
 import CEditline
 import LuaHost
+import SalesforceBulk
 
 #if canImport(Glibc)
 import Glibc
@@ -61,11 +62,11 @@ final class LineEditor {
         return result
     }
 
-    /// Adds an entry and saves the history file (0600, at most ``historySize`` lines).
+    /// Adds an entry, its credentials masked, and saves the history file (0600, at most ``historySize`` lines).
     func remember(_ entry: String) {
         guard !entry.allSatisfy(\.isWhitespace) else { return }
         var event = HistEvent()
-        ceditline_history_enter(history, &event, entry)
+        ceditline_history_enter(history, &event, Redaction.redact(entry))
         guard let historyPath else { return }
         let fd = open(historyPath, O_WRONLY | O_CREAT, 0o600)
         if fd >= 0 { close(fd) }

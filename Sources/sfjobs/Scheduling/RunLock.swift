@@ -16,9 +16,9 @@ enum RunLock {
         case unusable(String)
     }
 
-    /// Opens (creating it if needed) and locks `path`, then writes this process's id into it.
+    /// Opens (creating it 0600 if needed) and locks `path`, then writes this process's id into it.
     static func acquire(_ path: String) throws(Failure) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .unusable("cannot open lock file \(path): \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

@@ -15,6 +15,13 @@ struct Run: ParsableCommand {
 
     @OptionGroup(title: "Scheduling") var scheduling: ScheduleOptions
 
+    @Option(name: .customLong("memory-limit"),
+            help: ArgumentHelp("Bytes the script's Lua state may hold (512K, 64M, 1G; 0 for no limit; default 1G).", valueName: "BYTES"),
+            transform: { try ByteCountArgument(parsing: $0) })
+    var memoryLimit = Self.defaultMemoryLimit
+
+    static let defaultMemoryLimit = ByteCountArgument(bytes: 1 << 30)
+
     @Option(name: .customShort("e"), help: ArgumentHelp("Run CHUNK (repeatable, in order, before FILE).", valueName: "CHUNK"))
     var chunks: [String] = []
 
@@ -37,7 +44,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let frontend = Frontend(common: common)
+        var frontend = Frontend(common: common)
+        frontend.memoryLimit = memoryLimit.bytes > 0 ? memoryLimit.bytes : nil
         if let lock = scheduling.lock { try frontend.acquireLock(lock) }
         let script = scriptAndArguments.first.map { ScriptSource(argument: $0) }
         let arguments = Array(scriptAndArguments.dropFirst())
