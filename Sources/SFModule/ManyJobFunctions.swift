@@ -62,7 +62,7 @@ enum ManyJobFunctions {
             let slice = body(Array(ids[start..<min(start + sliceSize, ids.count)]))
             errors += slice.filter { if case .failure = $0 { true } else { false } }.count
             results += slice
-            progress.update(done: results.count, errors: errors)
+            progress.update(done: results.count, errors: errors, force: results.count == ids.count)
         }
         return results
     }
