@@ -75,7 +75,12 @@ public struct LuaState {
         }
     }
 
+    /// Pushes a table; one nested so deep that the Lua stack cannot grow for it is pushed as nil.
     public func push(_ table: LuaTable) {
+        guard lua_checkstack(L, 3) != 0 else {  /* the table, a key and a value */
+            lua_pushnil(L)
+            return
+        }
         lua_createtable(L, Int32(clamping: table.array.count), Int32(clamping: table.fields.count))
         for (offset, element) in table.array.enumerated() {
             push(element)
@@ -234,7 +239,7 @@ public struct LuaState {
     /// Copies the value at `index` out of Lua, reading tables raw.
     ///
     /// Nested tables are read to `maxDepth`; a table that contains itself reads
-    /// as `.opaque("table")` where it recurs.
+    /// as `.opaque("table")` where it recurs, and so does one the stack cannot grow for.
     public func value(at index: Int32, maxDepth: Int = 32) -> LuaValue {
         var visiting: Set<UnsafeRawPointer> = []
         return value(at: absolute(index), depth: maxDepth, visiting: &visiting)
@@ -254,7 +259,9 @@ public struct LuaState {
             if let text = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self) { return .string(text) }
             return .bytes(Array(buffer))
         case LUA_TTABLE:
-            guard let identity = lua_topointer(L, index), depth > 0, !visiting.contains(identity) else {
+            guard let identity = lua_topointer(L, index), depth > 0, !visiting.contains(identity),
+                lua_checkstack(L, 2) != 0  /* a key and a value */
+            else {
                 return .opaque(typeName: "table")
             }
             visiting.insert(identity)
@@ -274,7 +281,7 @@ public struct LuaState {
                 case LUA_TSTRING: key = stringValue(at: -2).map(LuaKey.string)
                 case LUA_TNUMBER where lua_isinteger(L, -2) != 0:
                     let i = Int64(clua_tointegerx(L, -2, nil))
-                    key = (1...Int64(length)).contains(i) ? nil : .integer(i)
+                    key = i >= 1 && i <= Int64(length) ? nil : .integer(i)
                 default: key = nil
                 }
                 if let key { table.fields[key] = value(at: lua_gettop(L), depth: depth - 1, visiting: &visiting) }
