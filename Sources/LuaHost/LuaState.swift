@@ -75,13 +75,8 @@ public struct LuaState {
         }
     }
 
-    /// Pushes a table; one nested so deep that the Lua stack cannot grow for it is pushed as nil.
     public func push(_ table: LuaTable) {
-        guard lua_checkstack(L, 3) != 0 else {  /* the table, a key and a value */
-            lua_pushnil(L)
-            return
-        }
-        lua_createtable(L, Int32(clamping: table.array.count), Int32(clamping: table.fields.count))
+        newTable(array: table.array.count, fields: table.fields.count)
         for (offset, element) in table.array.enumerated() {
             push(element)
             lua_rawseti(L, -2, lua_Integer(offset + 1))
@@ -99,8 +94,11 @@ public struct LuaState {
     /// Pushes a copy of the value at `index`.
     public func pushCopy(of index: Int32) { lua_pushvalue(L, index) }
 
-    /// Creates an empty table with room for `array` and `fields` entries.
+    /// Creates an empty table with room for `array` and `fields` entries, and room on the stack
+    /// for a key and a value to set in it: Lua guarantees a Swift function only 20 free slots,
+    /// and nested tables take two more per level.
     public func newTable(array: Int = 0, fields: Int = 0) {
+        precondition(lua_checkstack(L, 3) != 0, "the Lua stack cannot grow")  /* the table, a key, a value */
         lua_createtable(L, Int32(clamping: array), Int32(clamping: fields))
     }
 
