@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "sfjobs", targets: ["sfjobs"]),
         .executable(name: "sfjobs-simulator", targets: ["sfjobs-simulator"]),
+        // For the fuzz targets in Fuzz/, which build against these two modules.
+        .library(name: "SalesforceBulk", targets: ["SalesforceBulk"]),
+        .library(name: "LuaHost", targets: ["LuaHost"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -105,8 +105,11 @@ public struct LuaState {
     /// Pushes a copy of the value at `index`.
     public func pushCopy(of index: Int32) { lua_pushvalue(L, index) }
 
-    /// Creates an empty table with room for `array` and `fields` entries.
+    /// Creates an empty table with room for `array` and `fields` entries, and room on the stack
+    /// for a key and a value to set in it: Lua guarantees a Swift function only 20 free slots,
+    /// and nested tables take two more per level.
     public func newTable(array: Int = 0, fields: Int = 0) {
+        precondition(lua_checkstack(L, 3) != 0, "the Lua stack cannot grow")  /* the table, a key, a value */
         lua_createtable(L, Int32(clamping: array), Int32(clamping: fields))
     }
 
@@ -245,7 +248,7 @@ public struct LuaState {
     /// Copies the value at `index` out of Lua, reading tables raw.
     ///
     /// Nested tables are read to `maxDepth`; a table that contains itself reads
-    /// as `.opaque("table")` where it recurs.
+    /// as `.opaque("table")` where it recurs, and so does one the stack cannot grow for.
     public func value(at index: Int32, maxDepth: Int = 32) -> LuaValue {
         var visiting: Set<UnsafeRawPointer> = []
         return value(at: absolute(index), depth: maxDepth, visiting: &visiting)
@@ -285,7 +288,7 @@ public struct LuaState {
                 case LUA_TSTRING: key = stringValue(at: -2).map(LuaKey.string)
                 case LUA_TNUMBER where lua_isinteger(L, -2) != 0:
                     let i = Int64(clua_tointegerx(L, -2, nil))
-                    key = (1...Int64(length)).contains(i) ? nil : .integer(i)
+                    key = i >= 1 && i <= Int64(length) ? nil : .integer(i)
                 default: key = nil
                 }
                 if let key { table.fields[key] = value(at: lua_gettop(L), depth: depth - 1, visiting: &visiting) }

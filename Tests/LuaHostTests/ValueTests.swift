@@ -64,4 +64,43 @@ final class ValueTests: XCTestCase {
             XCTAssertEqual((error as! LuaError).message, "chunk:1: unexpected symbol near <eof>")
         }
     }
+
+    /// Found by fuzz-lua-value: integer keys of a table with no sequence trapped on `1...0`.
+    func testIntegerKeysOfATableWithoutSequence() throws {
+        let host = try LuaHost()
+        let table = LuaTable(fields: [.integer(-1): "a", .integer(0): "b", .integer(5): "c"])
+        XCTAssertEqual(try host.run("return {[-1] = 'a', [0] = 'b', [5] = 'c'}"), [.table(table)])
+        host.state.push(table)
+        XCTAssertEqual(host.state.value(at: -1), .table(table))
+        host.state.pop()
+    }
+
+    /// Reading and pushing nested tables inside a Swift function, which Lua guarantees only
+    /// 20 free stack slots, grows the stack as it goes.
+    func testDeepTablesInsideASwiftFunction() throws {
+        let host = try LuaHost()
+        var deepest = LuaValue.table(LuaTable())
+        for _ in 0..<400 { deepest = .table(LuaTable(array: [deepest], fields: [.string("k"): 1])) }
+        let nested = deepest
+        host.register(module: "deep", functions: [
+            "read": { state in
+                var value = state.value(at: 1)
+                var levels = 0
+                while case .table(let table) = value, let first = table.array.first { value = first; levels += 1 }
+                state.push(Int64(levels))
+                return 1
+            },
+            "make": { state in
+                state.push(nested)
+                return 1
+            },
+        ])
+        let results = try host.run("""
+            local t = {} local c = t for i = 1, 40 do c[1] = {} c.k = i c = c[1] end
+            local made, levels = deep.make(), 0
+            while made[1] do made = made[1] levels = levels + 1 end
+            return deep.read(t), levels
+            """)
+        XCTAssertEqual(results, [32, 400])
+    }
 }

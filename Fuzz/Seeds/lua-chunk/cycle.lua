@@ -1,0 +1,1 @@
+local t = {1, nil, 3} t.self = t t[10] = t local u = setmetatable({}, {__index = t}) return t, u, #t

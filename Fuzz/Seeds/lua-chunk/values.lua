@@ -1,0 +1,1 @@
+return 1, 1.5, 2^63, math.mininteger, "a\0b", "\xff", true, nil, {1, 2, x = {y = "z"}, [-1] = 0, [2.5] = 1}, print
