@@ -164,6 +164,10 @@ final class SFModuleTests: XCTestCase {
         XCTAssertEqual(result.stdout, "true\ttrue\tOpen\ntrue\ttrue\ntrue\tOpen\n")
         XCTAssertEqual(try org.stateChangingRequests(), [])
         XCTAssertTrue(result.stderr.contains("\"event\":\"dry_run\""), result.stderr)
+        let refused = try org.run("sf.close_job(...)", arguments: [done], options: ["--dry-run"])
+        XCTAssertEqual(refused.status, 0, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("Salesforce would refuse it: the job is JobComplete"), refused.stderr)
+        XCTAssertEqual(try org.stateChangingRequests(), [])
         try assertScript("print(sf.job_info(...).state)", arguments: [ingest], prints: "Open\n")
     }
 
