@@ -141,7 +141,7 @@ enum SFOptions {
         case let other: throw .badArgument("type must be a string, not a \(other.typeName)")
         }
         if case .string(let name) = table["job_type"] {
-            guard let type = JobType.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+            guard let type = JobType(name: name) else {
                 throw .badArgument("job_type must be V2Ingest, V2Query, Classic or BigObjectIngest, not \"\(name)\"")
             }
             filter.jobType = type

@@ -4,6 +4,12 @@ public enum JobType: String, Sendable, CaseIterable {
     case v2Query = "V2Query"
     case classic = "Classic"
     case bigObjectIngest = "BigObjectIngest"
+
+    /// Parses `V2Ingest`, `V2Query`, `Classic` or `BigObjectIngest` in any case.
+    public init?(name: String) {
+        guard let type = Self.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
+        self = type
+    }
 }
 
 /// What the caller knows about a job's API before asking: nothing, Bulk 2.0 ingest, Bulk 2.0 query, or Bulk 1.0.

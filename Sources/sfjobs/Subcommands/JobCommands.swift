@@ -68,7 +68,7 @@ struct JobsCommand: ParsableCommand {
 
     func validate() throws {
         guard JobFilter.Source(rawValue: type.lowercased()) != nil else { throw ValidationError("--type must be ingest, query or all") }
-        if let jobType, JobType.allCases.first(where: { $0.rawValue.lowercased() == jobType.lowercased() }) == nil {
+        if let jobType, JobType(name: jobType) == nil {
             throw ValidationError("--job-type must be V2Ingest, V2Query, Classic or BigObjectIngest")
         }
     }
@@ -76,7 +76,7 @@ struct JobsCommand: ParsableCommand {
     func run() throws {
         let filter = JobFilter(
             type: JobFilter.Source(rawValue: type.lowercased()) ?? .all,
-            jobType: jobType.flatMap { name in JobType.allCases.first { $0.rawValue.lowercased() == name.lowercased() } },
+            jobType: jobType.flatMap(JobType.init(name:)),
             states: state, olderThan: olderThan)
         try OneOffCommand(common: common, json: json).perform(list: true) { client throws(SalesforceError) in
             try client.jobPages(filter).all()
