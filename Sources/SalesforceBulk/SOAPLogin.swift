@@ -6,8 +6,8 @@ enum SOAPLogin {
             <?xml version="1.0" encoding="utf-8"?>\
             <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">\
             <env:Body><n1:login xmlns:n1="urn:partner.soap.sforce.com">\
-            <n1:username>\(XMLElement.escape(username))</n1:username>\
-            <n1:password>\(XMLElement.escape(password))</n1:password>\
+            <n1:username>\(XMLText.escape(username))</n1:username>\
+            <n1:password>\(XMLText.escape(password))</n1:password>\
             </n1:login></env:Body></env:Envelope>
             """
         return APIRequest(

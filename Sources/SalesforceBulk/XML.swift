@@ -24,8 +24,12 @@ struct XMLElement: Equatable {
         return parser.document()
     }
 
+}
+
+/// Text for XML documents: the request bodies the client writes and the simulated org's answers.
+public enum XMLText {
     /// `text` with the five predefined entities escaped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

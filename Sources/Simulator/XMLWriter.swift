@@ -1,4 +1,5 @@
 import Foundation
+import SalesforceBulk
 
 /// Writes the small XML documents of Bulk API 1.0 and SOAP login: one root
 /// element in a namespace, with text-only children in the order they are added.
@@ -6,7 +7,7 @@ struct XMLWriter {
     private var body = ""
 
     mutating func element(_ name: String, _ value: String) {
-        body += "<\(name)>\(Self.escape(value))</\(name)>"
+        body += "<\(name)>\(XMLText.escape(value))</\(name)>"
     }
 
     /// Adds markup that is already XML.
@@ -17,21 +18,6 @@ struct XMLWriter {
     /// The whole document: declaration, then `root` in `namespace` around the children.
     func document(root: String, namespace: String) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><\(root) xmlns=\"\(namespace)\">\(body)</\(root)>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
 
