@@ -109,7 +109,7 @@ public struct LuaState {
     /// for a key and a value to set in it: Lua guarantees a Swift function only 20 free slots,
     /// and nested tables take two more per level.
     public func newTable(array: Int = 0, fields: Int = 0) {
-        precondition(lua_checkstack(L, 3) != 0, "the Lua stack cannot grow")  /* the table, a key, a value */
+        precondition(ensureStack(3), "the Lua stack cannot grow")  /* the table, a key, a value */
         lua_createtable(L, Int32(clamping: array), Int32(clamping: fields))
     }
 
