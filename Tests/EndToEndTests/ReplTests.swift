@@ -86,6 +86,16 @@ final class ReplTests: XCTestCase {
         XCTAssertEqual(repl.waitForExit(), 0)
     }
 
+    func testCtrlDTypedWhileCodeRunsEndsTheSessionAfterIt() throws {
+        let repl = try startRepl()
+        let mark = repl.mark
+        repl.send("sf.sleep(0.5); print('slept')\n")
+        Thread.sleep(forTimeInterval: 0.2)
+        repl.send("\u{04}")  // the terminal is in cooked mode until the next prompt
+        repl.expect("slept\n", after: mark)
+        XCTAssertEqual(repl.waitForExit(timeout: 5), 0)
+    }
+
     func testHistoryPersistsAcrossSessionsWithPrivateMode() throws {
         let first = try startRepl()
         let firstMark = first.mark

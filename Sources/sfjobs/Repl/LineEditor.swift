@@ -42,6 +42,14 @@ final class LineEditor {
             return editor.completeAtCursor()
         }
         ceditline_bind(editLine, "^I", "sfjobs-complete")
+        // A Ctrl-D typed while the terminal is still in cooked mode (while code runs, or in the
+        // moment between the prompt and libedit's switch to raw mode) reaches libedit as a NUL
+        // byte: on an empty line it ends input as Ctrl-D would, instead of being lost.
+        ceditline_add_function(editLine, "sfjobs-eof-if-empty", "End of input on an empty line") { editLine, _ in
+            guard let info = el_line(editLine)?.pointee else { return UInt8(CC_NORM) }
+            return UInt8(info.lastchar == info.buffer ? CC_EOF : CC_NORM)
+        }
+        ceditline_bind(editLine, "^@", "sfjobs-eof-if-empty")
         ceditline_source_defaults(editLine)
     }
 
