@@ -20,9 +20,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // C bridges: system libraries with shim headers.
+        // C bridges: system libraries with shim headers; libcurl is opened on first use (see ccurl.h).
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // Libraries.
@@ -67,7 +67,7 @@ let package = Package(
 
         // Tests, one target per module; end-to-end tests drive the built binaries.
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
-        .testTarget(name: "SalesforceBulkTests", dependencies: ["SalesforceBulk", "Simulator"]),
+        .testTarget(name: "SalesforceBulkTests", dependencies: ["SalesforceBulk", "Simulator", "CCurl"]),
         .testTarget(
             name: "SimulatorTests",
             dependencies: [

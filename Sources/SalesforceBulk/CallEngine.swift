@@ -5,7 +5,9 @@ import Logging
 /// changes, one session refresh per call, a deadline covering every attempt and
 /// wait, and a prompt stop on interruption.
 final class CallEngine {
-    let transport: CurlTransport
+    /// Made on the first call, once libcurl is loaded.
+    private(set) lazy var transport = CurlTransport(logger: logger, userAgent: userAgent)
+    private let userAgent: String
     let authenticator: Authenticator
     var retryPolicy: RetryPolicy
     let interruption: (any Interruption)?
@@ -14,8 +16,8 @@ final class CallEngine {
     private(set) var apiUsage: (used: Int, limit: Int)?
     private var random = SystemRandomNumberGenerator()
 
-    init(transport: CurlTransport, authenticator: Authenticator, retryPolicy: RetryPolicy, interruption: (any Interruption)?, logger: Logger) {
-        self.transport = transport
+    init(userAgent: String, authenticator: Authenticator, retryPolicy: RetryPolicy, interruption: (any Interruption)?, logger: Logger) {
+        self.userAgent = userAgent
         self.authenticator = authenticator
         self.retryPolicy = retryPolicy
         self.interruption = interruption
@@ -68,6 +70,12 @@ final class CallEngine {
     func run(_ plans: [any CallPlan], timeoutMilliseconds: Int, concurrency: Int = 1) {
         if let problem = authenticator.configurationError, authenticator.session == nil {
             for plan in plans { plan.fail(problem.about(job: plan.jobID)) }
+            return
+        }
+        do throws(SalesforceError) {
+            try CurlLibrary.load()
+        } catch {
+            for plan in plans { plan.fail(error.about(job: plan.jobID)) }
             return
         }
         var wakerToken: Int?

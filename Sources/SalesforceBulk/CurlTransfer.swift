@@ -20,22 +20,22 @@ final class CurlTransfer {
     }
 
     init() {
-        guard let easy = curl_easy_init() else { fatalError("curl_easy_init failed") }
+        guard let easy = ccurl_easy_init() else { fatalError("curl_easy_init failed") }
         self.easy = easy
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(headerList)
+        ccurl_easy_cleanup(easy)
+        ccurl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
     /// Sets every option of `request` on a freshly reset handle.
     func prepare(_ request: HTTPRequest, tag: Int, userAgent: String, logger: Logger) {
         self.tag = tag
-        curl_easy_reset(easy)
+        ccurl_easy_reset(easy)
         body.removeAll(keepingCapacity: true)
         overflow = nil
         headerBytes = 0
@@ -104,10 +104,10 @@ final class CurlTransfer {
             _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, "DELETE")
         }
 
-        curl_slist_free_all(headerList)
+        ccurl_slist_free_all(headerList)
         headerList = nil
         for line in request.headers + ["Expect:"] {
-            headerList = curl_slist_append(headerList, line)
+            headerList = ccurl_slist_append(headerList, line)
         }
         _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
 
@@ -143,7 +143,7 @@ final class CurlTransfer {
     func outcome(_ code: CURLcode) -> Result<HTTPResponse, TransportFailure> {
         if let failure = limitFailure(code) { return .failure(failure) }
         guard code == CURLE_OK else {
-            let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: ccurl_easy_strerror(code))
             return .failure(CurlErrors.failure(code: code, detail: Redaction.redact(detail)))
         }
         var status = 0
@@ -182,7 +182,7 @@ final class CurlTransfer {
 
     /// Releases what the finished exchange held.
     func finish() {
-        curl_slist_free_all(headerList)
+        ccurl_slist_free_all(headerList)
         headerList = nil
         if body.capacity > 1 << 20 { body = [] }
         logger = nil

@@ -16,10 +16,8 @@ import Darwin
 /// host, no redirects followed, proxies from the environment as libcurl reads them,
 /// answers held within ``ResponseLimits``, and a debug log whose credentials are redacted.
 final class CurlTransport {
-    private static let initialized: Bool = {
-        signal(SIGPIPE, SIG_IGN)
-        return curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-    }()
+    /// A write to a connection the server closed must fail with EPIPE, not end the process.
+    private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     private let multi: UnsafeMutableRawPointer
     private var idle: [CurlTransfer] = []
@@ -28,9 +26,10 @@ final class CurlTransport {
     let logger: Logger
     private let userAgent: String
 
+    /// Needs libcurl loaded (``CurlLibrary/load()``).
     init(logger: Logger, userAgent: String) {
-        precondition(Self.initialized, "libcurl failed to initialise")
-        guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
+        _ = Self.ignoreSIGPIPE
+        guard let multi = ccurl_multi_init() else { fatalError("curl_multi_init failed") }
         self.multi = multi
         self.logger = logger
         self.userAgent = userAgent
@@ -42,11 +41,11 @@ final class CurlTransport {
     deinit {
         waker.invalidate()
         for transfer in running.values {
-            curl_multi_remove_handle(multi, transfer.easy)
+            _ = ccurl_multi_remove_handle(multi, transfer.easy)
         }
         running.removeAll()
         idle.removeAll()
-        curl_multi_cleanup(multi)
+        _ = ccurl_multi_cleanup(multi)
     }
 
     /// Number of exchanges in flight.
@@ -56,7 +55,7 @@ final class CurlTransport {
     func start(_ request: HTTPRequest, tag: Int) -> CurlTransfer {
         let transfer = idle.popLast() ?? CurlTransfer()
         transfer.prepare(request, tag: tag, userAgent: userAgent, logger: logger)
-        curl_multi_add_handle(multi, transfer.easy)
+        _ = ccurl_multi_add_handle(multi, transfer.easy)
         running[transfer.easy] = transfer
         return transfer
     }
@@ -64,7 +63,7 @@ final class CurlTransport {
     /// Abandons an exchange in flight.
     func cancel(_ transfer: CurlTransfer) {
         guard running.removeValue(forKey: transfer.easy) != nil else { return }
-        curl_multi_remove_handle(multi, transfer.easy)
+        _ = ccurl_multi_remove_handle(multi, transfer.easy)
         transfer.finish()
         idle.append(transfer)
     }
@@ -72,15 +71,13 @@ final class CurlTransport {
     /// Drives every exchange as far as it can go without waiting and returns those that finished.
     func completions() -> [(tag: Int, outcome: Result<HTTPResponse, TransportFailure>)] {
         var stillRunning: Int32 = 0
-        curl_multi_perform(multi, &stillRunning)
+        _ = ccurl_multi_perform(multi, &stillRunning)
         var finished: [(tag: Int, outcome: Result<HTTPResponse, TransportFailure>)] = []
-        var queued: Int32 = 0
-        while let message = curl_multi_info_read(multi, &queued) {
-            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
-                let transfer = running.removeValue(forKey: easy)
-            else { continue }
-            let code = ccurl_msg_result(message)
-            curl_multi_remove_handle(multi, easy)
+        var done: UnsafeMutableRawPointer?
+        var code = CURLE_OK
+        while ccurl_multi_next_done(multi, &done, &code) != 0 {
+            guard let easy = done, let transfer = running.removeValue(forKey: easy) else { continue }
+            _ = ccurl_multi_remove_handle(multi, easy)
             finished.append((transfer.tag, transfer.outcome(code)))
             transfer.finish()
             idle.append(transfer)
@@ -91,7 +88,7 @@ final class CurlTransport {
     /// Waits up to `milliseconds` for network activity, a curl timer or ``MultiWaker/wake()``.
     func poll(milliseconds: Int) {
         let wait = Int32(clamping: max(0, milliseconds))
-        curl_multi_poll(multi, nil, 0, wait, nil)
+        _ = ccurl_multi_poll(multi, wait)
     }
 }
 
@@ -110,7 +107,7 @@ final class MultiWaker: @unchecked Sendable {
     /// Interrupts the current or next `poll`; a no-op once the transport is gone.
     func wake() {
         pthread_mutex_lock(&lock)
-        if let multi { curl_multi_wakeup(multi) }
+        if let multi { _ = ccurl_multi_wakeup(multi) }
         pthread_mutex_unlock(&lock)
     }
 

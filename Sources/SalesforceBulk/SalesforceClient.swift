@@ -24,7 +24,7 @@ public final class SalesforceClient {
         bulk1 = Bulk1(apiVersion: settings.apiVersion)
         bulk2 = Bulk2(apiVersion: settings.apiVersion)
         engine = CallEngine(
-            transport: CurlTransport(logger: logger, userAgent: "sfjobs/\(Self.version)"),
+            userAgent: "sfjobs/\(Self.version)",
             authenticator: Authenticator(settings: settings), retryPolicy: retryPolicy, interruption: interruption,
             logger: logger)
     }

@@ -12,6 +12,7 @@ enum URLPolicy {
 
     /// Validates `text` as a base URL (scheme and host, optional port and path).
     static func base(_ text: String, role: String) throws(SalesforceError) -> Base {
+        try CurlLibrary.load()
         var trimmed = text.trimmingSpaces
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         var scheme = [CChar](repeating: 0, count: 16)

@@ -22,6 +22,24 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, "--dry-run\tfalse\t0\n")
     }
 
+    func testLibcurlIsLoadedOnlyWhenACallNeedsIt() throws {
+        let org = try SimulatorFixture(jobs: 1, clockSpeed: 0)
+        let result = try org.run("""
+            local function curl_mapped()
+              for line in io.lines("/proc/self/maps") do
+                if line:find("libcurl", 1, true) then return true end
+              end
+              return false
+            end
+            print(curl_mapped())
+            print(sf.is_job_id("750000000000001AAA"), curl_mapped())
+            sf.list_jobs({page_size = 1})
+            print(curl_mapped())
+            """)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "false\ntrue\tfalse\ntrue\n")
+    }
+
     func testScriptFromStandardInput() throws {
         let result = try SFJobsProcess.run(["run", "-", "z"], input: "print('stdin', ...)")
         XCTAssertEqual(result.stdout, "stdin\tz\n")
