@@ -79,7 +79,7 @@ enum HelperFunctions {
 
     /// `json.encode(value)`
     static func jsonEncode(_ call: SFCall) throws -> Int32 {
-        call.state.push(try LuaJSON.json(from: call.state.value(at: call.index(1))).jsonText)
+        call.state.push(try LuaJSON.json(from: call.state.value(at: call.index(1), maxDepth: LuaJSON.maximumDepth)).jsonText)
         return 1
     }
 
@@ -87,7 +87,8 @@ enum HelperFunctions {
     static func jsonDecode(_ call: SFCall) throws -> Int32 {
         let text = try call.string(1)
         guard let value = JSONValue.parse(Array(text.utf8)) else {
-            throw SalesforceError.badArgument("json.decode: not a JSON text")
+            throw SalesforceError.badArgument(
+                "json.decode: not a JSON text (or nested more than \(JSONValue.maximumDepth) levels deep)")
         }
         call.state.push(json: value)
         return 1

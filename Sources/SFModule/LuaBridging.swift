@@ -63,6 +63,9 @@ extension LuaState {
 
 /// Converting Lua values to JSON for `sf.json.encode`.
 enum LuaJSON {
+    /// How deep `sf.json.encode` reads nested tables (``LuaState/value(at:maxDepth:)``'s default).
+    static let maximumDepth = 32
+
     /// A table with only keys 1...n is an array; any other table an object (keys sorted); `{}` is an object.
     static func json(from value: LuaValue) throws(SalesforceError) -> JSONValue {
         switch value {
@@ -74,6 +77,8 @@ enum LuaJSON {
             return .double(d)
         case .string(let s): return .string(s)
         case .bytes: throw .badArgument("cannot encode a string that is not UTF-8 as JSON")
+        case .opaque(typeName: "table"):
+            throw .badArgument("cannot encode a table that contains itself or nests more than \(LuaJSON.maximumDepth) levels as JSON")
         case .opaque(let type): throw .badArgument("cannot encode a \(type) as JSON")
         case .table(let table):
             if table.fields.isEmpty && !table.array.isEmpty {

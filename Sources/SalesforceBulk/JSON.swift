@@ -48,6 +48,9 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Parses a complete JSON text; nil when `bytes` is not one.
+    /// The deepest nesting of arrays and objects ``parse(_:)`` accepts.
+    public static let maximumDepth = 512
+
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> JSONValue? {
         let parsed = bytes.withContiguousStorageIfAvailable { buffer in
             var parser = JSONParser(buffer)
@@ -99,7 +102,7 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
-    private static let maximumDepth = 512
+    private static let maximumDepth = JSONValue.maximumDepth
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 

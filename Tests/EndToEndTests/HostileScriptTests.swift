@@ -54,6 +54,35 @@ final class HostileScriptTests: XCTestCase {
         XCTAssertTrue(uncaught.stderr.contains("stack traceback:"), uncaught.stderr)
     }
 
+    func testDeeplyNestedAndCyclicJSONAreArgumentErrors() throws {
+        let result = try SFJobsProcess.run(["run", "-e", """
+            local function try(f, ...)
+              local ok, err = pcall(f, ...)
+              print(ok, ok and type(err) or err.kind, ok and "" or err.message)
+            end
+            try(sf.json.decode, string.rep("[", 512) .. string.rep("]", 512))
+            try(sf.json.decode, string.rep("[", 100000) .. string.rep("]", 100000))
+            local deep = {}
+            local cursor = deep
+            for _ = 1, 100000 do cursor[1] = {}; cursor = cursor[1] end
+            try(sf.json.encode, deep)
+            local cycle = {}
+            cycle.self = cycle
+            try(sf.json.encode, cycle)
+            print(sf.json.encode({a = {b = {c = {1, 2}}}}))
+            """])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let encodeRefusal = "cannot encode a table that contains itself or nests more than 32 levels as JSON"
+        XCTAssertEqual(result.stdout, """
+            true	table	
+            false	argument	json.decode: not a JSON text (or nested more than 512 levels deep)
+            false	argument	\(encodeRefusal)
+            false	argument	\(encodeRefusal)
+            {"a":{"b":{"c":[1,2]}}}
+
+            """)
+    }
+
     func testAnInfiniteLoopEndsAtTheRunTimeout() throws {
         let started = Date()
         let result = try SFJobsProcess.run(["run", "--run-timeout", "500ms", "--log-format", "text", "-e",
