@@ -15,6 +15,7 @@ import SalesforceBulk
 /// - `POST /expire-tokens` → 204; `POST /tokens` → `{"access_token":…}`.
 /// - `POST /advance` `{"seconds":N}` and `GET /clock` → `{"now":date}`.
 /// - `GET /requests` → `{"requests":[{"method","path","query","status","fault"}]}`; `DELETE /requests`.
+/// - `GET /hostile` → `{"endlessHeadersUrl":…}`: a listener whose answers are header lines that never end.
 /// - `GET /credentials` → instance and login URL, client id and secret, username, password, refresh token;
 ///   `POST /jwt-keys` `{"clientId":…,"publicKey":PEM}` → 204.
 struct ControlRoutes {
@@ -57,6 +58,11 @@ struct ControlRoutes {
             return Reply.empty(.noContent)
         }
         router.get("/__simulator/credentials") { _, _ in Reply.json(.ok, credentials()) }
+        router.get("/__simulator/hostile") { _, _ in
+            var out = JSONWriter()
+            out.string("endlessHeadersUrl", org.endlessHeadersURL)
+            return Reply.json(.ok, out.result)
+        }
         router.post("/__simulator/jwt-keys") { request, _ in
             let body = try await Self.object(request)
             guard let clientID = body?["clientId"] as? String, let pem = body?["publicKey"] as? String,

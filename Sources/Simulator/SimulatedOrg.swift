@@ -9,6 +9,7 @@ final class SimulatedOrg: Sendable {
     let faults = FaultBook()
     let log = RequestLog()
     private let base = Locked("")
+    private let endlessHeaders = Locked("")
 
     init(_ options: SimulatorOptions, now: Double) {
         auth = AuthStore(
@@ -25,6 +26,12 @@ final class SimulatedOrg: Sendable {
     var baseURL: String {
         get { base.withLock { $0 } }
         set { base.withLock { $0 = newValue } }
+    }
+
+    /// The URL of the ``EndlessHeadersListener``, known once it listens.
+    var endlessHeadersURL: String {
+        get { endlessHeaders.withLock { $0 } }
+        set { endlessHeaders.withLock { $0 = newValue } }
     }
 
     func createJob(_ spec: SimJobSpec) -> SimulatedJob { SimulatedJob(jobs.insert(spec)) }

@@ -26,10 +26,12 @@ public final class SimulatorServer: Sendable {
 
     private let org: SimulatedOrg
     private let running: Task<Void, Error>
+    private let endlessHeaders: EndlessHeadersListener
 
-    private init(org: SimulatedOrg, running: Task<Void, Error>) {
+    private init(org: SimulatedOrg, running: Task<Void, Error>, endlessHeaders: EndlessHeadersListener) {
         self.org = org
         self.running = running
+        self.endlessHeaders = endlessHeaders
         baseURL = org.baseURL
         accessToken = org.auth.issueToken()
     }
@@ -62,14 +64,20 @@ public final class SimulatorServer: Sendable {
         }
         let port = try await listening.port()
         org.baseURL = "http://\(options.host):\(port)"
-        return SimulatorServer(org: org, running: running)
+        let endlessHeaders = try await EndlessHeadersListener.start(host: options.host)
+        org.endlessHeadersURL = endlessHeaders.url
+        return SimulatorServer(org: org, running: running, endlessHeaders: endlessHeaders)
     }
 
     /// Stops listening, closes open connections and waits until the server has shut down.
     public func stop() async {
+        await endlessHeaders.stop()
         running.cancel()
         _ = try? await running.value
     }
+
+    /// A second listener on the same host whose answers are header lines that never end.
+    public var endlessHeadersURL: String { endlessHeaders.url }
 
     /// The connected app and admin user of the org.
     public var credentials: SimulatorCredentials { org.auth.credentials }

@@ -75,6 +75,18 @@ final class HostileServerTests: XCTestCase {
         XCTAssertLessThan(outcome.peakKilobytes, peakLimitKilobytes)
     }
 
+    func testTrulyEndlessHeadersEndAtTheHeaderCap() throws {
+        let endless = try org.endlessHeadersURL()
+        let result = try org.run(Self.script, arguments: [jobID], environment: ["SF_INSTANCE_URL": endless])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let fields = result.stdout.split(separator: "\n").first?.split(separator: "\t").map(String.init) ?? []
+        XCTAssertEqual(fields.count, 4, result.stdout)
+        guard fields.count == 4 else { return }
+        XCTAssertEqual([fields[0], fields[1]], ["protocol", "HEADERS_TOO_LARGE"], result.stdout)
+        XCTAssertLessThan(Double(fields[2]) ?? 99, 3.5)
+        XCTAssertLessThan(Int(fields[3]) ?? .max, peakLimitKilobytes)
+    }
+
     func testASlowDripEndsAsATimeoutWithinTheCallsTimeout() throws {
         let outcome = try call(under: ["fault": "slowDrip", "interval": 200])
         XCTAssertEqual([outcome.kind, outcome.code], ["timeout", "TIMEOUT"], outcome.message)

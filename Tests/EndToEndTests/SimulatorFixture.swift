@@ -71,6 +71,12 @@ final class SimulatorFixture {
         try control("GET", "/__simulator/credentials") as? [String: String] ?? [:]
     }
 
+    /// The simulator's listener whose answers are header lines that never end.
+    func endlessHeadersURL() throws -> String {
+        let reply = try control("GET", "/__simulator/hostile") as? [String: String]
+        return try XCTUnwrap(reply?["endlessHeadersUrl"])
+    }
+
     func expireTokens() throws { _ = try control("POST", "/__simulator/expire-tokens") }
 
     func clearRequests() throws { _ = try control("DELETE", "/__simulator/requests") }
