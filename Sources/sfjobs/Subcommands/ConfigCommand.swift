@@ -9,7 +9,7 @@ struct ConfigCommand: ParsableCommand {
 
     /// `sfjobs config list`
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the profiles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the profiles.")
 
         func run() throws {
             let environment = ProcessEnvironment.current()
@@ -28,7 +28,7 @@ struct ConfigCommand: ParsableCommand {
 
     /// `sfjobs config show NAME`: the settings the profile gives, with environment and flags applied.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the settings a profile gives (secrets masked).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the settings a profile gives (secrets masked).")
 
         @Argument(help: "The profile name.") var name: String
 

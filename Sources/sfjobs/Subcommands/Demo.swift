@@ -8,7 +8,8 @@ import Darwin
 
 /// `sfjobs demo`: a REPL connected to a local simulated org, no credentials needed.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start a REPL connected to a local simulated org (no credentials needed).")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Start a REPL connected to a local simulated org (no credentials needed).")
 
     @OptionGroup var common: CommonOptions
 

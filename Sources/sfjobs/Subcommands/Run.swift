@@ -3,6 +3,7 @@ import ArgumentParser
 /// `sfjobs run`: run a Lua script once, or on a schedule.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a Lua script (FILE, - for standard input, or -e chunks), once or on a schedule.",
         discussion: """
             As with `lua`, every option comes before FILE; everything after FILE belongs to the script \
