@@ -164,8 +164,14 @@ public final class JobPages {
         return accepted
     }
 
+    /// One page of a job list: its jobs and the path of the next page, if any.
+    struct Page {
+        var jobs: [Job]
+        var next: String?
+    }
+
     /// The jobs and next-page path of a list answer `{"done", "records", "nextRecordsUrl"}`.
-    static func decodePage(_ response: HTTPResponse, list: Bulk2.Kind, instance: String?) throws(SalesforceError) -> (jobs: [Job], next: String?) {
+    static func decodePage(_ response: HTTPResponse, list: Bulk2.Kind, instance: String?) throws(SalesforceError) -> Page {
         guard let json = JSONValue.parse(response.body), let records = json["records"]?.elements else {
             throw ErrorMapping.badResponse(response, expected: "a job list", jobID: nil)
         }
@@ -179,9 +185,9 @@ public final class JobPages {
             jobs.append(job)
         }
         let done = json["done"].map { $0 == .bool(true) } ?? true
-        guard !done, let url = json["nextRecordsUrl"]?.stringValue, !url.isEmpty else { return (jobs, nil) }
-        if url.hasPrefix("/") { return (jobs, url) }
-        if let instance, url.hasPrefix(instance + "/") { return (jobs, String(url.dropFirst(instance.count))) }
+        guard !done, let url = json["nextRecordsUrl"]?.stringValue, !url.isEmpty else { return Page(jobs: jobs, next: nil) }
+        if url.hasPrefix("/") { return Page(jobs: jobs, next: url) }
+        if let instance, url.hasPrefix(instance + "/") { return Page(jobs: jobs, next: String(url.dropFirst(instance.count))) }
         throw SalesforceError(
             kind: .protocol, code: "BAD_RESPONSE", message: "nextRecordsUrl points outside the instance: \(Redaction.redact(url))",
             status: response.status)
