@@ -20,10 +20,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // C bridges: system libraries with shim headers; libcurl is opened on first use (see ccurl.h).
+        // C bridges: Lua through pkg-config with a shim header; libcurl and libedit opened on first use.
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .systemLibrary(name: "CEditline", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CEditline", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // Libraries.
         .target(name: "LuaHost", dependencies: ["CLua"]),

@@ -86,6 +86,13 @@ final class ReplTests: XCTestCase {
         XCTAssertEqual(repl.waitForExit(), 0)
     }
 
+    func testTheReplLoadsLibedit() throws {
+        let repl = try startRepl()
+        let mark = repl.mark
+        repl.send("=io.open('/proc/self/maps'):read('a'):find('libedit', 1, true) ~= nil\n")
+        repl.expect("true\n", after: mark)
+    }
+
     func testCtrlDTypedWhileCodeRunsEndsTheSessionAfterIt() throws {
         let repl = try startRepl()
         let mark = repl.mark

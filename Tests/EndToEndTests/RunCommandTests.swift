@@ -22,22 +22,22 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, "--dry-run\tfalse\t0\n")
     }
 
-    func testLibcurlIsLoadedOnlyWhenACallNeedsIt() throws {
+    func testLibcurlIsLoadedOnlyWhenACallNeedsItAndLibeditNever() throws {
         let org = try SimulatorFixture(jobs: 1, clockSpeed: 0)
         let result = try org.run("""
-            local function curl_mapped()
+            local function mapped(name)
               for line in io.lines("/proc/self/maps") do
-                if line:find("libcurl", 1, true) then return true end
+                if line:find(name, 1, true) then return true end
               end
               return false
             end
-            print(curl_mapped())
-            print(sf.is_job_id("750000000000001AAA"), curl_mapped())
+            print(mapped("libcurl"), mapped("libedit"))
+            print(sf.is_job_id("750000000000001AAA"), mapped("libcurl"))
             sf.list_jobs({page_size = 1})
-            print(curl_mapped())
+            print(mapped("libcurl"), mapped("libedit"))
             """)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "false\ntrue\tfalse\ntrue\n")
+        XCTAssertEqual(result.stdout, "false\tfalse\ntrue\tfalse\ntrue\tfalse\n")
     }
 
     func testScriptFromStandardInput() throws {

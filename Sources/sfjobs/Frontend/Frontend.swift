@@ -51,7 +51,7 @@ struct Frontend {
             if status != ExitStatus.success { throw ExitCode(status: status) }
         }
         let colour = isatty(1) != 0 && getenv("NO_COLOR") == nil
-        let repl = Repl(host: host, label: label, colour: colour, reporter: ErrorReporter(format: .text))
+        let repl = try Repl(host: host, label: label, colour: colour, reporter: ErrorReporter(format: .text))
         repl.run(greeting: greeting ?? "sfjobs \(SFJobsVersion.current) (\(luaVersion)) on \(label). help() for help, Ctrl-D to leave.")
     }
 

@@ -10,6 +10,8 @@ import Darwin
 
 /// Reads lines on a terminal through libedit, with a history file and tab
 /// completion supplied by the caller.
+///
+/// libedit is opened here, when a REPL starts (see `ceditline.h`).
 final class LineEditor {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
@@ -21,9 +23,15 @@ final class LineEditor {
     /// The most lines the history keeps.
     static let historySize: Int32 = 1000
 
-    init(historyPath: String?) {
+    /// Why a line editor cannot be made: libedit is missing.
+    struct Unavailable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(historyPath: String?) throws(Unavailable) {
+        if let reason = ceditline_load() { throw Unavailable(description: String(cString: reason)) }
         editLine = ceditline_init("sfjobs")
-        history = history_init()
+        history = ceditline_history_init()
         prompt = strdup("> ")
         self.historyPath = historyPath
         var event = HistEvent()
@@ -46,7 +54,7 @@ final class LineEditor {
         // moment between the prompt and libedit's switch to raw mode) reaches libedit as a NUL
         // byte: on an empty line it ends input as Ctrl-D would, instead of being lost.
         ceditline_add_function(editLine, "sfjobs-eof-if-empty", "End of input on an empty line") { editLine, _ in
-            guard let info = el_line(editLine)?.pointee else { return UInt8(CC_NORM) }
+            guard let info = ceditline_line(editLine)?.pointee else { return UInt8(CC_NORM) }
             return UInt8(info.lastchar == info.buffer ? CC_EOF : CC_NORM)
         }
         ceditline_bind(editLine, "^@", "sfjobs-eof-if-empty")
@@ -54,8 +62,8 @@ final class LineEditor {
     }
 
     deinit {
-        history_end(history)
-        el_end(editLine)
+        ceditline_history_end(history)
+        ceditline_end(editLine)
         free(prompt)
     }
 
@@ -64,7 +72,7 @@ final class LineEditor {
         free(prompt)
         prompt = strdup(text)
         var count: Int32 = 0
-        guard let line = el_gets(editLine, &count), count > 0 else { return nil }
+        guard let line = ceditline_gets(editLine, &count), count > 0 else { return nil }
         var result = String(cString: line)
         if result.hasSuffix("\n") { result.removeLast() }
         return result
@@ -83,14 +91,14 @@ final class LineEditor {
     }
 
     private func completeAtCursor() -> UInt8 {
-        guard let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
+        guard let info = ceditline_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
         let (word, candidates) = complete(Substring(before))
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = Completer.commonPrefix(candidates)
         if common.count > word.count {
-            el_insertstr(editLine, String(common.dropFirst(word.count)))
+            _ = ceditline_insert(editLine, String(common.dropFirst(word.count)))
             return UInt8(CC_REFRESH)
         }
         guard candidates.count > 1 else { return UInt8(CC_REFRESH) }

@@ -18,12 +18,13 @@ final class Repl {
     private let label: String
 
     /// - Parameter label: names the org the session talks to, shown in the prompt.
-    init(host: LuaHost, label: String, colour: Bool, reporter: ErrorReporter) {
+    /// - Throws: ``LineEditor/Unavailable`` when libedit cannot be loaded.
+    init(host: LuaHost, label: String, colour: Bool, reporter: ErrorReporter) throws {
         self.host = host
         self.label = label
         self.reporter = reporter
         printer = ValuePrinter(colour: colour)
-        editor = LineEditor(historyPath: Repl.historyPath())
+        editor = try LineEditor(historyPath: Repl.historyPath())
         editor.complete = { [host] before in
             let word = Completer.word(before: before)
             return (word, Completer.candidates(for: word, in: host.state))
