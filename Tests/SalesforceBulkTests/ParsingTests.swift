@@ -177,3 +177,27 @@ import Testing
         #expect(Redaction.redact(#"sf.connect{access_token = "abc", password='pw'}"#) == #"sf.connect{access_token = "[REDACTED]", password='[REDACTED]'}"#)
     }
 }
+
+@Suite struct ResponseCheckTests {
+    @Test func utf8AtEveryOffsetAgreesWithTheStandardLibrary() {
+        let samples: [[UInt8]] = [[], Array("é".utf8), Array("😀".utf8), [0xFF, 0xFE], [0xC0, 0x80], [0xE2, 0x82], [0xED, 0xA0, 0x80]]
+        for sample in samples {
+            for offset in 0..<19 {
+                for tail in 0..<3 {
+                    let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: offset) + sample + [UInt8](repeating: UInt8(ascii: "z"), count: tail)
+                    #expect(ResponseCheck.isUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+                }
+            }
+        }
+    }
+
+    @Test func readableMediaTypes() {
+        for type in ["application/json", "application/json;charset=UTF-8", "Application/JSON ; charset=utf-8", "text/xml",
+                     "application/soap+xml; charset=UTF-8", "application/vnd.api+json"] {
+            #expect(ResponseCheck.isReadable(mediaType: type), "\(type)")
+        }
+        for type in ["text/html; charset=UTF-8", "text/plain", "", "application/jsonp", "json", "application/xml-dtd"] {
+            #expect(!ResponseCheck.isReadable(mediaType: type), "\(type)")
+        }
+    }
+}
