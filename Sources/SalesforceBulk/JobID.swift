@@ -43,9 +43,41 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
     /// Accepts a 15-character id (and adds the checksum) or an 18-character id
     /// whose checksum matches; nil otherwise.
     public init?(_ text: String) {
-        guard Self.problem(with: text) == nil else { return nil }
-        let bytes = Array(text.utf8)
-        value = String(decoding: bytes.prefix(15) + Self.checksum(of: bytes.prefix(15)), as: UTF8.self)
+        var text = text
+        guard let value = text.withUTF8(Self.normalized) else { return nil }
+        self.value = value
+    }
+
+    /// The 18-character form of the id in `bytes`, or nil when they are not one; one pass,
+    /// no intermediate arrays (every call of every `sf` function reads an id).
+    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count == 15 || bytes.count == 18, bytes.allSatisfy(isAlphanumeric) else { return nil }
+        var sums = (0, 0, 0)
+        for index in 0..<15 where bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") {
+            let bit = 1 << (index % 5)
+            switch index / 5 {
+            case 0: sums.0 |= bit
+            case 1: sums.1 |= bit
+            default: sums.2 |= bit
+            }
+        }
+        let checksum = [checksumAlphabet[sums.0], checksumAlphabet[sums.1], checksumAlphabet[sums.2]]
+        if bytes.count == 18 {
+            for offset in 0..<3 {
+                let given = bytes[15 + offset]
+                guard given == checksum[offset] || given == checksum[offset] | 0x20 else { return nil }
+            }
+        }
+        return String(unsafeUninitializedCapacity: 18) { out in
+            for index in 0..<15 { out[index] = bytes[index] }
+            for offset in 0..<3 { out[15 + offset] = checksum[offset] }
+            return 18
+        }
+    }
+
+    private static func isAlphanumeric(_ c: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c)
     }
 
     /// Builds an id from a key prefix and a counter, as Salesforce numbers records
@@ -82,11 +114,7 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
         guard bytes.count == 15 || bytes.count == 18 else {
             return "an id has 15 or 18 characters, not \(bytes.count)"
         }
-        let alphanumeric = { (c: UInt8) in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
-                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c)
-        }
-        guard bytes.allSatisfy(alphanumeric) else { return "an id has only letters and digits" }
+        guard bytes.allSatisfy(isAlphanumeric) else { return "an id has only letters and digits" }
         if bytes.count == 18 {
             let expected = checksum(of: bytes.prefix(15))
             let given = bytes.suffix(3).map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 }

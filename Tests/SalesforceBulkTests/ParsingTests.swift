@@ -201,3 +201,42 @@ import Testing
         }
     }
 }
+
+@Suite struct SalesforceIDTests {
+    @Test func theDocumentedExample() {
+        #expect(SalesforceID("001D000000IqhSL")?.value == "001D000000IqhSLIAZ")
+        #expect(SalesforceID("001D000000IqhSLIAZ")?.value == "001D000000IqhSLIAZ")
+        #expect(SalesforceID("001D000000IqhSLiaz")?.value == "001D000000IqhSLIAZ")
+        #expect(SalesforceID("001D000000IqhSLIAA") == nil)
+        #expect(SalesforceID.problem(with: "001D000000IqhSLIAA") == "checksum IAA does not match (expected IAZ)")
+    }
+
+    @Test func acceptsExactlyWhatProblemAccepts() {
+        var random = SplitMix(seed: 42)
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_ é".utf8)
+        for _ in 0..<20_000 {
+            let length = [14, 15, 16, 18, 18, 18][Int(random.next() % 6)]
+            var bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count - 4))] }
+            if length == 18, random.next() % 2 == 0, let id = SalesforceID(String(decoding: bytes.prefix(15), as: UTF8.self)) {
+                bytes = Array(id.value.utf8)  // a valid checksum half of the time
+                if random.next() % 3 == 0 { bytes[16] = bytes[16] | 0x20 }
+            }
+            if random.next() % 50 == 0 { bytes[Int(random.next() % UInt64(bytes.count))] = alphabet[alphabet.count - 1 - Int(random.next() % 4)] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect((SalesforceID(text) != nil) == (SalesforceID.problem(with: text) == nil), "\(text)")
+        }
+    }
+}
+
+/// A small deterministic generator for property tests.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
