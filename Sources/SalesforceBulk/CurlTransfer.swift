@@ -33,7 +33,7 @@ final class CurlTransfer {
     }
 
     /// Sets every option of `request` on a freshly reset handle.
-    func prepare(_ request: HTTPRequest, tag: Int, userAgent: String, logger: Logger) {
+    func prepare(_ request: HTTPRequest, tag: Int, userAgent: String, caBundle: String?, logger: Logger) {
         self.tag = tag
         ccurl_easy_reset(easy)
         body.removeAll(keepingCapacity: true)
@@ -51,6 +51,7 @@ final class CurlTransfer {
         _ = ccurl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_2))
+        if let caBundle { _ = ccurl_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle) }
         _ = ccurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds)

@@ -13,7 +13,8 @@ import Darwin
 /// Confined to one thread (the Lua thread); only ``waker`` may be used elsewhere.
 /// Security settings on every exchange: TLS verification on (libcurl's default,
 /// never turned off), `https` only unless the request allows `http` for a loopback
-/// host, no redirects followed, proxies from the environment as libcurl reads them,
+/// host, no redirects followed, proxies from the environment as libcurl reads them, trusted
+/// certificates from `CURL_CA_BUNDLE` or `SSL_CERT_FILE` when set (else the system's),
 /// answers held within ``ResponseLimits``, and a debug log whose credentials are redacted.
 final class CurlTransport {
     /// A write to a connection the server closed must fail with EPIPE, not end the process.
@@ -25,6 +26,9 @@ final class CurlTransport {
     let waker: MultiWaker
     let logger: Logger
     private let userAgent: String
+    /// The CA bundle that replaces the system's trusted certificates, when the environment names one.
+    private let caBundle: String? = ["CURL_CA_BUNDLE", "SSL_CERT_FILE"].lazy
+        .compactMap { (name: String) in getenv(name).map { String(cString: $0) } }.first { !$0.isEmpty }
 
     /// Needs libcurl loaded (``CurlLibrary/load()``).
     init(logger: Logger, userAgent: String) {
@@ -54,7 +58,7 @@ final class CurlTransport {
     /// Starts `request`; its outcome comes back from ``completions()`` under `tag`.
     func start(_ request: HTTPRequest, tag: Int) -> CurlTransfer {
         let transfer = idle.popLast() ?? CurlTransfer()
-        transfer.prepare(request, tag: tag, userAgent: userAgent, logger: logger)
+        transfer.prepare(request, tag: tag, userAgent: userAgent, caBundle: caBundle, logger: logger)
         _ = ccurl_multi_add_handle(multi, transfer.easy)
         running[transfer.easy] = transfer
         return transfer
