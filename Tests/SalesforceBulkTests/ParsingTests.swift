@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SalesforceBulk
+@testable import Simulator
 
 @Suite struct JSONTests {
     @Test func parsesNestedValuesInOrder() throws {
@@ -212,7 +213,7 @@ import Testing
     }
 
     @Test func acceptsExactlyWhatProblemAccepts() {
-        var random = SplitMix(seed: 42)
+        var random = SeededRandom(seed: 42)
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_ é".utf8)
         for _ in 0..<20_000 {
             let length = [14, 15, 16, 18, 18, 18][Int(random.next() % 6)]
@@ -225,18 +226,5 @@ import Testing
             let text = String(decoding: bytes, as: UTF8.self)
             #expect((SalesforceID(text) != nil) == (SalesforceID.problem(with: text) == nil), "\(text)")
         }
-    }
-}
-
-/// A small deterministic generator for property tests.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
