@@ -1,14 +1,8 @@
+import FuzzChecks
 import FuzzDriver
-@testable import SalesforceBulk
 
-/// The `Sforce-Limit-Info` header value.
+/// A `Sforce-Limit-Info` header value (``ParserChecks/limitInfo(_:)``).
 @main
 enum Target {
-    static func main() { runFuzzer(fuzzLimitInfo) }
-}
-
-func fuzzLimitInfo(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let header = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    _ = LimitInfo.apiUsage(header)
-    return 0
+    static func main() { runFuzzer { data, size in fuzzParser("limit-info", data, size) } }
 }
