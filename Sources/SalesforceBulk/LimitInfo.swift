@@ -8,7 +8,7 @@ enum LimitInfo {
         return header.withUTF8 { bytes in
             for part in bytes.split(separator: UInt8(ascii: ";")) {
                 let pair = part.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-                guard pair.count == 2, trimmed(pair[0]).elementsEqual("api-usage".utf8) else { continue }
+                guard pair.count == 2, pair[0].trimmingSpacesAndTabs.elementsEqual("api-usage".utf8) else { continue }
                 let numbers = pair[1].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
                 guard numbers.count == 2, let used = integer(numbers[0]), let limit = integer(numbers[1]) else { return nil }
                 return (used, limit)
@@ -17,17 +17,9 @@ enum LimitInfo {
         }
     }
 
-    private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
-            return bytes[bytes.startIndex..<bytes.startIndex]
-        }
-        return bytes[first...last]
-    }
-
     /// A non-negative decimal integer, surrounding spaces allowed; nil otherwise or on overflow.
     private static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        let digits = trimmed(bytes)
+        let digits = bytes.trimmingSpacesAndTabs
         guard !digits.isEmpty else { return nil }
         var value = 0
         for byte in digits {

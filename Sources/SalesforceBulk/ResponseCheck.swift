@@ -7,7 +7,7 @@ enum ResponseCheck {
         if let contentType = response.contentType, !isReadable(mediaType: contentType) {
             return SalesforceError(
                 kind: .protocol, code: "BAD_RESPONSE",
-                message: "expected JSON or XML, got \(Redaction.redact(mediaTypeText(contentType))) with HTTP \(response.status)\(ErrorMapping.excerpt(response.body))",
+                message: "expected JSON or XML, got \(Redaction.redact(String(decoding: mediaType(contentType), as: UTF8.self))) with HTTP \(response.status)\(ErrorMapping.excerpt(response.body))",
                 status: response.status, jobID: jobID)
         }
         if !isUTF8(response.body) {
@@ -22,15 +22,23 @@ enum ResponseCheck {
     /// Whether the media type of a `Content-Type` value names JSON or XML
     /// (`application/json`, `text/xml`, `application/soap+xml;charset=UTF-8`, ...), any case.
     static func isReadable(mediaType contentType: String) -> Bool {
-        var type = Array(contentType.utf8.prefix { $0 != UInt8(ascii: ";") })
-        while let last = type.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { type.removeLast() }
-        let lowered = type.map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }
-        return ["/json", "+json", "/xml", "+xml"].contains { suffix in lowered.ends(with: suffix.utf8) }
+        let type = mediaType(contentType)
+        let suffixes: [String] = ["/json", "+json", "/xml", "+xml"]
+        return suffixes.contains { suffix in
+            let wanted = suffix.utf8
+            return type.count >= wanted.count && zip(type.suffix(wanted.count), wanted).allSatisfy(sameLetter)
+        }
+    }
+
+    /// Whether a sent byte equals a lower-case expected one, ignoring ASCII case.
+    private static func sameLetter(_ sent: UInt8, _ wanted: UInt8) -> Bool {
+        let lowered: UInt8 = sent >= 0x41 && sent <= 0x5A ? sent | 0x20 : sent
+        return lowered == wanted
     }
 
     /// `text/html` of `text/html; charset=UTF-8`.
-    private static func mediaTypeText(_ contentType: String) -> String {
-        contentType.split(separator: ";").first.map { String($0).trimmingSpaces } ?? ""
+    private static func mediaType(_ contentType: String) -> Substring.UTF8View {
+        contentType.utf8.prefix { $0 != UInt8(ascii: ";") }.trimmingSpacesAndTabs
     }
 
     /// Whether `bytes` are UTF-8; answers are nearly always ASCII, checked eight bytes at a time.
@@ -46,11 +54,5 @@ enum ResponseCheck {
         }
         if asciiPrefix == bytes.count { return true }
         return String(validating: bytes[asciiPrefix...], as: UTF8.self) != nil
-    }
-}
-
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: String.UTF8View) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }

@@ -1,0 +1,12 @@
+/// Reading HTTP header values over their UTF-8 bytes: every response carries some, so the hot path
+/// builds no strings for them.
+extension BidirectionalCollection where Element == UInt8 {
+    /// The bytes without the spaces and tabs around them.
+    var trimmingSpacesAndTabs: SubSequence {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[startIndex..<startIndex]
+        }
+        return self[first...last]
+    }
+}
