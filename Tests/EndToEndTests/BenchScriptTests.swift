@@ -6,29 +6,11 @@ final class BenchScriptTests: XCTestCase {
     func testQuickBenchPrintsTheTable() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = root.appendingPathComponent("scripts/bench")
-        process.arguments = ["--quick", "--debug"]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SF_") && !$0.key.hasPrefix("SFDX_") }
-        environment["SFJOBS_PRODUCTS"] = SFJobsProcess.productsDirectory.path
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
-        group.enter()
-        DispatchQueue.global().async { out = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if group.wait(timeout: .now() + 180) == .timedOut {
-            process.terminate()
-            XCTFail("scripts/bench --quick --debug did not finish in 180 s")
-        }
-        process.waitUntilExit()
-        let output = String(decoding: out, as: UTF8.self)
-        XCTAssertEqual(process.terminationStatus, 0, String(decoding: err, as: UTF8.self))
+        let result = try SFJobsProcess.run(
+            ["--quick", "--debug"], executable: root.appendingPathComponent("scripts/bench"),
+            environment: ["SFJOBS_PRODUCTS": SFJobsProcess.productsDirectory.path], timeout: 180)
+        let output = result.stdout
+        XCTAssertEqual(result.status, 0, result.stderr)
         let lines = output.split(separator: "\n")
         XCTAssertTrue(lines.first?.hasPrefix("sfjobs bench (debug, quick; simulator on 127.0.0.1;") ?? false, output)
         XCTAssertTrue(lines.dropFirst(2).first?.allSatisfy { $0 == "-" || $0 == " " } ?? false, output)

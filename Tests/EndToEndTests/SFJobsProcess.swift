@@ -20,12 +20,13 @@ struct SFJobsProcess {
 
     static var binary: URL { productsDirectory.appendingPathComponent("sfjobs") }
 
-    /// Runs `sfjobs arguments`, feeding `input` on stdin, with `environment` added to a clean environment.
+    /// Runs `sfjobs arguments` (or another `executable`), feeding `input` on stdin, with `environment`
+    /// added to a clean environment.
     @discardableResult
-    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
+    static func run(_ arguments: [String], executable: URL = binary, input: String = "", environment: [String: String] = [:],
                     timeout: TimeInterval = 60) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = Self.environment(adding: environment)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
@@ -43,7 +44,7 @@ struct SFJobsProcess {
         DispatchQueue.global().async { err = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         if group.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
-            XCTFail("sfjobs \(arguments) did not finish in \(timeout)s")
+            XCTFail("\(executable.lastPathComponent) \(arguments) did not finish in \(timeout)s")
         }
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
