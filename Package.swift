@@ -22,8 +22,9 @@ let package = Package(
     targets: [
         // C bridges: Lua through pkg-config with a shim header; libcurl and libedit opened on first use.
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .target(name: "CEditline", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "CLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "CCurl", dependencies: ["CLoader"]),
+        .target(name: "CEditline", dependencies: ["CLoader"]),
 
         // Libraries.
         .target(name: "LuaHost", dependencies: ["CLua"]),

@@ -3,6 +3,8 @@
 */
 #include "ccurl.h"
 
+#include "cloader.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -53,7 +55,7 @@ typedef struct Functions {
 
 /* Each entry: the symbol's name and where its address goes in a table. */
 #define ENTRY(field) { "curl_" #field, offsetof(Functions, field) }
-static const struct { const char *name; size_t offset; } entries[] = {
+static const cloader_symbol entries[] = {
   ENTRY(global_init), ENTRY(easy_init), ENTRY(easy_cleanup), ENTRY(easy_reset),
   ENTRY(easy_strerror), ENTRY(easy_setopt), ENTRY(easy_getinfo), ENTRY(easy_header),
   ENTRY(slist_append), ENTRY(slist_free_all), ENTRY(multi_init), ENTRY(multi_cleanup),
@@ -63,27 +65,10 @@ static const struct { const char *name; size_t offset; } entries[] = {
 };
 #undef ENTRY
 
-/*
-** Opens `file` and fills `table` from it: the handle, or NULL with the reason
-** in `error`.
-*/
-static void *open_library(const char *file, Functions *table, char *error, size_t error_size) {
-  void *library = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-  size_t i;
-  if (library == NULL) {
-    snprintf(error, error_size, "%s", dlerror());
-    return NULL;
-  }
-  for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
-    void *address = dlsym(library, entries[i].name);
-    if (address == NULL) {
-      snprintf(error, error_size, "%s has no %s (libcurl 7.83 or later is needed)", file, entries[i].name);
-      dlclose(library);
-      return NULL;
-    }
-    memcpy((char *)table + entries[i].offset, &address, sizeof(address));
-  }
-  return library;
+/* Opens the first of `files` with every function, filling `table`: the handle, or NULL and why. */
+static void *open_library(const char *const files[], Functions *table, char *error, size_t error_size) {
+  return cloader_open(files, entries, sizeof(entries) / sizeof(entries[0]), table,
+                      " (libcurl 7.83 or later is needed)", error, error_size);
 }
 
 /* }================================================================== */
@@ -97,16 +82,12 @@ static char load_error[512];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static void load(void) {
-  char reason[400] = "no library file to try";
-  size_t i;
-  for (i = 0; library_files[i] != NULL; i++) {
-    if (open_library(library_files[i], &fn, reason, sizeof(reason)) == NULL) continue;
-    if (fn.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-      snprintf(load_error, sizeof(load_error), "libcurl could not be initialised (curl_global_init failed)");
-    }
-    return;
+  char reason[400];
+  if (open_library(library_files, &fn, reason, sizeof(reason)) == NULL) {
+    snprintf(load_error, sizeof(load_error), "libcurl could not be loaded: %s", reason);
+  } else if (fn.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    snprintf(load_error, sizeof(load_error), "libcurl could not be initialised (curl_global_init failed)");
   }
-  snprintf(load_error, sizeof(load_error), "libcurl could not be loaded: %s", reason);
 }
 
 const char *ccurl_load(void) {
@@ -115,8 +96,9 @@ const char *ccurl_load(void) {
 }
 
 int ccurl_check_library(const char *file, char *error, size_t error_size) {
+  const char *const files[] = {file, NULL};
   Functions table;
-  void *library = open_library(file, &table, error, error_size);
+  void *library = open_library(files, &table, error, error_size);
   if (library == NULL) return -1;
   dlclose(library);
   return 0;

@@ -3,11 +3,11 @@
 */
 #include "ceditline.h"
 
-#include <dlfcn.h>
+#include "cloader.h"
+
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
 static const char *const library_files[] = {
 #ifdef __APPLE__
@@ -33,7 +33,7 @@ typedef struct Functions {
 } Functions;
 
 #define ENTRY(field) { #field, offsetof(Functions, field) }
-static const struct { const char *name; size_t offset; } entries[] = {
+static const cloader_symbol entries[] = {
   ENTRY(el_init), ENTRY(el_end), ENTRY(el_gets), ENTRY(el_line), ENTRY(el_insertstr),
   ENTRY(el_set), ENTRY(el_get), ENTRY(el_source), ENTRY(history_init), ENTRY(history_end),
   ENTRY(history),
@@ -45,26 +45,11 @@ static char load_error[512];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static void load(void) {
-  char reason[400] = "no library file to try";
-  size_t i, j;
-  for (i = 0; library_files[i] != NULL; i++) {
-    void *library = dlopen(library_files[i], RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) {
-      snprintf(reason, sizeof(reason), "%s", dlerror());
-      continue;
-    }
-    for (j = 0; j < sizeof(entries) / sizeof(entries[0]); j++) {
-      void *address = dlsym(library, entries[j].name);
-      if (address == NULL) {
-        snprintf(load_error, sizeof(load_error), "line editing is unavailable: %s has no %s",
-                 library_files[i], entries[j].name);
-        return;
-      }
-      memcpy((char *)&fn + entries[j].offset, &address, sizeof(address));
-    }
-    return;
+  char reason[400];
+  if (cloader_open(library_files, entries, sizeof(entries) / sizeof(entries[0]), &fn, NULL, reason,
+                   sizeof(reason)) == NULL) {
+    snprintf(load_error, sizeof(load_error), "line editing is unavailable: %s", reason);
   }
-  snprintf(load_error, sizeof(load_error), "line editing is unavailable: %s", reason);
 }
 
 const char *ceditline_load(void) {
