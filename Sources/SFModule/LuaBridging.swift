@@ -7,8 +7,9 @@ extension LuaState {
     func push(job: Job, dryRun: Bool = false) {
         newTable(fields: job.fields.count + 2)
         for field in job.fields {
+            push(field.name)
             push(field.value)
-            rawSet(table: -2, field: field.name)
+            rawSetKeyValueOnTop(table: -3)
         }
         if job["jobType"] == nil { rawSet(table: -1, field: "jobType", .string(job.jobType.rawValue)) }
         if dryRun { rawSet(table: -1, field: "dryRun", .boolean(true)) }
@@ -17,8 +18,9 @@ extension LuaState {
     func push(batch: Batch) {
         newTable(fields: batch.fields.count)
         for field in batch.fields {
+            push(field.name)
             push(field.value)
-            rawSet(table: -2, field: field.name)
+            rawSetKeyValueOnTop(table: -3)
         }
     }
 

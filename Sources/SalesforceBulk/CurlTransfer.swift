@@ -8,7 +8,12 @@ final class CurlTransfer {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var headerList: UnsafeMutablePointer<curl_slist>?
     fileprivate var body: [UInt8] = []
+    /// Set when the transport logs at trace level: libcurl's debug lines go to it.
     fileprivate var logger: Logger?
+    /// Whether the handle currently allows `http` besides `https`.
+    private var allowsHTTP = false
+    /// Whether libcurl holds a copy of the request body to drop after the exchange.
+    private var sentBody = false
     private(set) var tag = 0
     /// Which ``ResponseLimits`` limit the answer broke, ending the exchange.
     fileprivate var overflow: Overflow?
@@ -19,11 +24,14 @@ final class CurlTransfer {
         case body, headers
     }
 
-    init() {
+    /// A handle with the options every exchange shares already set; ``prepare(_:tag:)`` adds
+    /// what differs from one exchange to the next.
+    init(userAgent: String, caBundle: String?, logger: Logger) {
         guard let easy = ccurl_easy_init() else { fatalError("curl_easy_init failed") }
         self.easy = easy
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        setSharedOptions(userAgent: userAgent, caBundle: caBundle, logger: logger)
     }
 
     deinit {
@@ -32,19 +40,55 @@ final class CurlTransfer {
         errorBuffer.deallocate()
     }
 
-    /// Sets every option of `request` on a freshly reset handle.
-    func prepare(_ request: HTTPRequest, tag: Int, userAgent: String, caBundle: String?, logger: Logger) {
+    /// Sets the options of `request` (URL, allowed schemes, method, body, headers, timeout).
+    /// Every option one request sets and another may not is set on each call, so nothing of the
+    /// previous exchange carries over.
+    func prepare(_ request: HTTPRequest, tag: Int) {
         self.tag = tag
-        ccurl_easy_reset(easy)
         body.removeAll(keepingCapacity: true)
         overflow = nil
         headerBytes = 0
         headerLines = 0
         errorBuffer[0] = 0
-        let context = Unmanaged.passUnretained(self).toOpaque()
 
         _ = ccurl_easy_setopt_string(easy, CURLOPT_URL, request.url)
-        _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.allowsHTTP ? "http,https" : "https")
+        if allowsHTTP != request.allowsHTTP {
+            allowsHTTP = request.allowsHTTP
+            _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.allowsHTTP ? "http,https" : "https")
+        }
+        _ = ccurl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds)
+
+        switch request.method {
+        case .get:
+            _ = ccurl_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
+            _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, nil)
+        case .post, .patch:
+            let payload = request.body ?? []
+            sentBody = true
+            _ = ccurl_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.count))
+            payload.withUnsafeBytes { bytes in
+                _ = ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorBuffer)))
+            }
+            _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method == .patch ? "PATCH" : nil)
+        case .delete:
+            _ = ccurl_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
+            _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, "DELETE")
+        }
+
+        ccurl_slist_free_all(headerList)
+        headerList = nil
+        for line in request.headers {
+            headerList = ccurl_slist_append(headerList, line)
+        }
+        headerList = ccurl_slist_append(headerList, "Expect:")
+        _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
+    }
+
+    /// The options that stay the same for every exchange of the handle: security, limits,
+    /// callbacks and the debug log.
+    private func setSharedOptions(userAgent: String, caBundle: String?, logger: Logger) {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "https")
         _ = ccurl_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "https")
         _ = ccurl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
@@ -54,7 +98,6 @@ final class CurlTransfer {
         if let caBundle { _ = ccurl_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle) }
         _ = ccurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
-        _ = ccurl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds)
         _ = ccurl_easy_setopt_string(easy, CURLOPT_USERAGENT, userAgent)
         _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
@@ -89,29 +132,6 @@ final class CurlTransfer {
             return length
         }
 
-        switch request.method {
-        case .get:
-            _ = ccurl_easy_setopt_long(easy, CURLOPT_HTTPGET, 1)
-        case .post, .patch:
-            let payload = request.body ?? []
-            _ = ccurl_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(payload.count))
-            payload.withUnsafeBytes { bytes in
-                _ = ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorBuffer)))
-            }
-            if request.method == .patch {
-                _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, "PATCH")
-            }
-        case .delete:
-            _ = ccurl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, "DELETE")
-        }
-
-        ccurl_slist_free_all(headerList)
-        headerList = nil
-        for line in request.headers + ["Expect:"] {
-            headerList = ccurl_slist_append(headerList, line)
-        }
-        _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
-
         if logger.logLevel <= .trace {
             self.logger = logger
             _ = ccurl_easy_setopt_long(easy, CURLOPT_VERBOSE, 1)
@@ -135,8 +155,6 @@ final class CurlTransfer {
                 }
                 return 0
             }
-        } else {
-            self.logger = nil
         }
     }
 
@@ -181,12 +199,17 @@ final class CurlTransfer {
             timedOut: true, neverSent: false, transient: false)
     }
 
-    /// Releases what the finished exchange held.
+    /// Releases what the finished exchange held; its headers and body (credentials among them)
+    /// do not outlive it in libcurl's copy either.
     func finish() {
+        _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, nil)
         ccurl_slist_free_all(headerList)
         headerList = nil
+        if sentBody {
+            _ = ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, nil)
+            sentBody = false
+        }
         if body.capacity > 1 << 20 { body = [] }
-        logger = nil
     }
 }
 

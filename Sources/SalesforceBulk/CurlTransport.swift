@@ -57,8 +57,8 @@ final class CurlTransport {
 
     /// Starts `request`; its outcome comes back from ``completions()`` under `tag`.
     func start(_ request: HTTPRequest, tag: Int) -> CurlTransfer {
-        let transfer = idle.popLast() ?? CurlTransfer()
-        transfer.prepare(request, tag: tag, userAgent: userAgent, caBundle: caBundle, logger: logger)
+        let transfer = idle.popLast() ?? CurlTransfer(userAgent: userAgent, caBundle: caBundle, logger: logger)
+        transfer.prepare(request, tag: tag)
         _ = ccurl_multi_add_handle(multi, transfer.easy)
         running[transfer.easy] = transfer
         return transfer

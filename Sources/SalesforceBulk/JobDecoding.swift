@@ -1,14 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns Salesforce's job and batch answers (JSON or XML) into normalised fields:
 /// counts and times as integers, `apiVersion` as a string such as "66.0",
 /// booleans as booleans, dates and everything else exactly as sent.
 enum JobDecoding {
-    /// Fields that hold counts or durations in milliseconds, besides every `number...` field.
-    private static let integerFields: Set<String> = [
-        "retries", "totalProcessingTime", "apiActiveProcessingTime", "apexProcessingTime",
-    ]
-
+    /// Whether the field holds a count or a duration in milliseconds: every `number...` field and four more.
+    /// Compares bytes: it runs for every field of every job read.
     static func isInteger(_ name: String) -> Bool {
-        name.hasPrefix("number") || integerFields.contains(name)
+        var name = name
+        return name.withUTF8 { bytes in
+            func starts(with word: StaticString) -> Bool {
+                bytes.count >= word.utf8CodeUnitCount && memcmp(bytes.baseAddress!, word.utf8Start, word.utf8CodeUnitCount) == 0
+            }
+            func equals(_ word: StaticString) -> Bool { bytes.count == word.utf8CodeUnitCount && starts(with: word) }
+            return starts(with: "number") || equals("retries") || equals("totalProcessingTime")
+                || equals("apiActiveProcessingTime") || equals("apexProcessingTime")
+        }
     }
 
     /// Whether an answer body is XML rather than JSON (first non-blank byte `<`).
@@ -23,8 +34,10 @@ enum JobDecoding {
             guard let root = XMLElement.parse(body), root.name == "jobInfo" else { return nil }
             return job(fields: fields(of: root), fallback: fallback)
         }
-        guard let members = JSONValue.parse(body)?.members else { return nil }
-        return job(fields: fields(of: members), fallback: fallback)
+        var fields: [(name: String, value: FieldValue)] = []
+        fields.reserveCapacity(32)
+        guard JSONValue.forEachMember(ofObject: body, { fields.append(($0, value(named: $0, json: $1))) }) else { return nil }
+        return job(fields: fields, fallback: fallback)
     }
 
     /// A job from normalised fields, with `jobType` appended when absent.
