@@ -14,7 +14,19 @@ struct SFJobs: ParsableCommand {
         subcommands: [Run.self, ReplCommand.self, JobInfoCommand.self, CloseJobCommand.self, JobsCommand.self, ConfigCommand.self, Demo.self, SimulatorCommand.self]
     )
 
+    /// Runs the command line: the few that need no parsing directly (``DirectLaunch``), every other
+    /// one through ArgumentParser.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let launch = DirectLaunch(arguments: arguments) else { return main(arguments) }
+        do {
+            try launch.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     mutating func run() throws {
-        try Frontend(common: CommonOptions.parse([])).runDefault()
+        try Frontend(common: CommonSettings()).runDefault()
     }
 }

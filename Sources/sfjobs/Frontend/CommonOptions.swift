@@ -19,6 +19,23 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("log-format"), help: "text or json (default: text on a terminal, json otherwise).")
     var logFormat: LogFormat?
+
+    /// The options as plain values.
+    var settings: CommonSettings {
+        CommonSettings(
+            profile: profile, targetOrg: targetOrg, apiVersion: apiVersion, dryRun: dryRun, logLevel: logLevel,
+            logFormat: logFormat)
+    }
+}
+
+/// What ``CommonOptions`` says, as plain values; `CommonSettings()` is a command line without them.
+struct CommonSettings: Equatable {
+    var profile: String?
+    var targetOrg: String?
+    var apiVersion: String?
+    var dryRun = false
+    var logLevel: LogLevelOption = .info
+    var logFormat: LogFormat?
 }
 
 /// How log lines are written to stderr.

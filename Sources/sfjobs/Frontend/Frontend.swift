@@ -13,11 +13,11 @@ import Darwin
 /// Wires the command line to the Lua host: logging, signals, the `sf`
 /// module, running chunks and scripts, and the exit status.
 struct Frontend {
-    var common: CommonOptions
+    var common: CommonSettings
     /// Bytes each Lua state may hold while Lua code runs; nil for no limit.
     var memoryLimit: Int?
 
-    init(common: CommonOptions) {
+    init(common: CommonSettings) {
         self.common = common
         Self.bootstrapLogging(common)
     }
@@ -143,7 +143,7 @@ struct Frontend {
         Array(CommandLine.arguments.dropLast(scriptArgumentCount))
     }
 
-    private static func bootstrapLogging(_ common: CommonOptions) {
+    private static func bootstrapLogging(_ common: CommonSettings) {
         let format = common.logFormat ?? (isatty(2) != 0 ? .text : .json)
         let colour = format == .text && isatty(2) != 0 && getenv("NO_COLOR") == nil
         let level = Logger.Level(rawValue: common.logLevel.rawValue) ?? .info

@@ -32,7 +32,7 @@ struct Demo: ParsableCommand {
         setenv("SF_ACCESS_TOKEN", simulator.accessToken, 1)
         var common = common
         common.profile = nil
-        try Frontend(common: common).runRepl(initFile: nil, greeting: """
+        try Frontend(common: common.settings).runRepl(initFile: nil, greeting: """
             sfjobs \(SFJobsVersion.current) demo: a simulated org with \(jobs) jobs at \(simulator.instanceURL) (no real org is touched).
             Three things to try:
               sf.list_jobs{state="Open", older_than=24*3600}            -- jobs left Open for a day by crashed loaders

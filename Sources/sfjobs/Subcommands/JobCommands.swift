@@ -20,7 +20,7 @@ struct JobInfoCommand: ParsableCommand {
     @Flag(help: "Print one JSON document.") var json = false
 
     func run() throws {
-        let command = OneOffCommand(common: common, json: json)
+        let command = OneOffCommand(common: common.settings, json: json)
         try command.perform { client throws(SalesforceError) in
             let hint = try OneOffCommand.hint(type)
             return [try client.jobInfo(try JobID(id), type: hint)]
@@ -45,7 +45,7 @@ struct CloseJobCommand: ParsableCommand {
     }
 
     func run() throws {
-        let command = OneOffCommand(common: common, json: json)
+        let command = OneOffCommand(common: common.settings, json: json)
         try command.perform { client throws(SalesforceError) in
             let target = TargetState(name: state) ?? .closed
             let job = try client.closeJob(try JobID(id), state: target, type: try OneOffCommand.hint(type), timeoutMilliseconds: timeout)
@@ -78,7 +78,7 @@ struct JobsCommand: ParsableCommand {
             type: JobFilter.Source(rawValue: type.lowercased()) ?? .all,
             jobType: jobType.flatMap(JobType.init(name:)),
             states: state, olderThan: olderThan)
-        try OneOffCommand(common: common, json: json).perform(list: true) { client throws(SalesforceError) in
+        try OneOffCommand(common: common.settings, json: json).perform(list: true) { client throws(SalesforceError) in
             try client.jobPages(filter).all()
         }
     }
@@ -86,7 +86,7 @@ struct JobsCommand: ParsableCommand {
 
 /// What the one-off commands share: the client, output and the exit status.
 struct OneOffCommand {
-    var common: CommonOptions
+    var common: CommonSettings
     var json: Bool
 
     static func hint(_ text: String) throws(SalesforceError) -> JobTypeHint {

@@ -13,6 +13,6 @@ struct ReplCommand: ParsableCommand {
     var initFile: String?
 
     func run() throws {
-        try Frontend(common: common).runRepl(initFile: initFile)
+        try Frontend(common: common.settings).runRepl(initFile: initFile)
     }
 }

@@ -23,6 +23,13 @@ struct Run: ParsableCommand {
 
     static let defaultMemoryLimit = ByteCountArgument(bytes: 1 << 30)
 
+    /// The frontend a run uses: `common` settings, and Lua states held to `memoryLimit` (0 for none).
+    static func frontend(common: CommonSettings, memoryLimit: ByteCountArgument) -> Frontend {
+        var frontend = Frontend(common: common)
+        frontend.memoryLimit = memoryLimit.bytes > 0 ? memoryLimit.bytes : nil
+        return frontend
+    }
+
     @Option(name: .customShort("e"), help: ArgumentHelp("Run CHUNK (repeatable, in order, before FILE).", valueName: "CHUNK"))
     var chunks: [String] = []
 
@@ -45,8 +52,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        var frontend = Frontend(common: common)
-        frontend.memoryLimit = memoryLimit.bytes > 0 ? memoryLimit.bytes : nil
+        let frontend = Self.frontend(common: common.settings, memoryLimit: memoryLimit)
         if let lock = scheduling.lock { try frontend.acquireLock(lock) }
         let script = scriptAndArguments.first.map { ScriptSource(argument: $0) }
         let arguments = Array(scriptAndArguments.dropFirst())
