@@ -6,11 +6,18 @@ enum LimitInfo {
     static func apiUsage(_ header: String) -> (used: Int, limit: Int)? {
         var header = header
         return header.withUTF8 { bytes in
-            for part in bytes.split(separator: UInt8(ascii: ";")) {
-                let pair = part.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-                guard pair.count == 2, pair[0].trimmingSpacesAndTabs.elementsEqual("api-usage".utf8) else { continue }
-                let numbers = pair[1].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-                guard numbers.count == 2, let used = integer(numbers[0]), let limit = integer(numbers[1]) else { return nil }
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let end = rest.firstIndex(of: UInt8(ascii: ";")) ?? rest.endIndex
+                let part = rest[..<end]
+                rest = rest[(end < rest.endIndex ? end + 1 : end)...]
+                guard let equals = part.firstIndex(of: UInt8(ascii: "=")),
+                    part[..<equals].trimmingSpacesAndTabs.elementsEqual("api-usage".utf8)
+                else { continue }
+                let value = part[(equals + 1)...]
+                guard let slash = value.firstIndex(of: UInt8(ascii: "/")),
+                    let used = integer(value[..<slash]), let limit = integer(value[(slash + 1)...])
+                else { return nil }
                 return (used, limit)
             }
             return nil

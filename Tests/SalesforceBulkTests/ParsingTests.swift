@@ -115,6 +115,12 @@ import Testing
         #expect(LimitInfo.apiUsage("api-usage=18/5000")! == (18, 5000))
         #expect(LimitInfo.apiUsage("api-usage=110018/100000; api-bursts=1/750")! == (110018, 100000))
         #expect(LimitInfo.apiUsage("per-app-api-usage=17/250(appName=x)") == nil)
+        #expect(LimitInfo.apiUsage("api-bursts=1/750;\t api-usage = 7 / 90 ")! == (7, 90))
+        #expect(LimitInfo.apiUsage("api-usage;api-usage=1/2")! == (1, 2))
+        #expect(LimitInfo.apiUsage("api-usage=1/2/3") == nil)
+        #expect(LimitInfo.apiUsage("api-usage=/5000") == nil)
+        #expect(LimitInfo.apiUsage("api-usage=1/99999999999999999999") == nil)
+        #expect(LimitInfo.apiUsage("") == nil && LimitInfo.apiUsage(";;") == nil)
     }
 
     @Test func salesforceDates() {
