@@ -14,6 +14,7 @@ final class BenchScriptTests: XCTestCase {
         let lines = output.split(separator: "\n")
         XCTAssertTrue(lines.first?.hasPrefix("sfjobs bench (debug, quick; simulator on 127.0.0.1;") ?? false, output)
         XCTAssertTrue(lines.dropFirst(2).first?.allSatisfy { $0 == "-" || $0 == " " } ?? false, output)
+        XCTAssertTrue(lines.dropFirst().first?.hasSuffix("libcurl in C (ratio)") ?? false, output)
         let measures = lines.enumerated().filter { $0.offset != 0 && $0.offset != 2 }
             .map { $0.element.split(separator: "  ").first.map(String.init) ?? "" }
         XCTAssertEqual(measures, [
