@@ -145,7 +145,10 @@ final class CallEngine {
             loginSlot = nil
             loginDone(login)
         }
-        slots = slots.filter { !$0.value.isFinished }
+        // In place: a filtered copy would allocate a new table on every turn of the loop.
+        while let tag = slots.first(where: { $0.value.isFinished })?.key {
+            slots.removeValue(forKey: tag)
+        }
     }
 
     private func hasReadySlot() -> Bool {

@@ -310,6 +310,20 @@ struct JSONParser {
         return value
     }
 
+    /// The value of an optional minus and decimal digits, or nil when it does not fit an `Int64`.
+    private static func integer(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+        let negative = text.first == UInt8(ascii: "-")
+        var value: Int64 = 0
+        for digit in text.dropFirst(negative ? 1 : 0) {
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let step = Int64(digit &- UInt8(ascii: "0"))
+            let (next, overflowNext) = negative ? times.subtractingReportingOverflow(step) : times.addingReportingOverflow(step)
+            guard !overflowTimes && !overflowNext else { return nil }
+            value = next
+        }
+        return value
+    }
+
     private mutating func number() -> JSONValue? {
         let start = index
         var integral = true
@@ -333,8 +347,8 @@ struct JSONParser {
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > exponent else { return nil }
         }
+        if integral, let integer = Self.integer(bytes[start..<index]) { return .integer(integer) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if integral, let integer = Int64(text) { return .integer(integer) }
         return Double(text).map(JSONValue.double)
     }
 }
