@@ -111,7 +111,9 @@ final class CallEngine {
                 handle(outcome, for: slot)
             }
             removeFinished()
-            if slots.isEmpty || hasReadySlot() { continue }
+            // A finished call's place goes to the next plan now, not after the next network event.
+            let hasRoom = morePending && slots.count - (loginSlot == nil ? 0 : 1) < width
+            if slots.isEmpty || hasRoom || hasReadySlot() { continue }
             transport.poll(milliseconds: pollMilliseconds())
         }
     }
