@@ -22,11 +22,20 @@ public enum ParserChecks {
         }
     }
 
-    /// A Bulk 2.0 job-info answer: the JSON parser and the job decoder. JSON that parses must read
-    /// back the same from its own compact text (unless a number overflowed to infinity, written as null).
+    /// A Bulk 2.0 job-info answer: the JSON parser and the job decoder. A job read from the answer's
+    /// bytes must equal the one decoded from its parsed members, field by field and by name; JSON that
+    /// parses must read back the same from its own compact text (unless a number overflowed to
+    /// infinity, written as null).
     static func bulk2Job(_ body: [UInt8]) -> String? {
         for type in [JobType.v2Ingest, .v2Query] {
-            if let job = JobDecoding.job(from: body, fallback: type) { _ = job.fields.count }
+            let job = JobDecoding.job(from: body, fallback: type)
+            let reference = JSONValue.parse(body)?.members.flatMap {
+                JobDecoding.job(fields: JobDecoding.fields(of: $0), fallback: type)
+            }
+            if job != reference { return "the job read from the answer differs from the one decoded from its members" }
+            for field in job?.fields ?? [] where job?[field.name] != reference?[field.name] {
+                return "the job's field \(field.name) reads differently by name"
+            }
         }
         if let value = JSONValue.parse(body), allFinite(value), JSONValue.parse(Array(value.jsonText.utf8)) != value {
             return "JSON does not read back from its own text"

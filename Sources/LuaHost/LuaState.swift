@@ -62,6 +62,11 @@ public struct LuaState {
         }
     }
 
+    /// Pushes the bytes as a Lua string; they need to live only during the call.
+    public func push(bytes: UnsafeRawBufferPointer) {
+        _ = lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+    }
+
     public func push(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in
             _ = lua_pushlstring(L, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, buffer.count)

@@ -5,11 +5,25 @@ import SalesforceBulk
 extension LuaState {
     /// Pushes a job table: every field under Salesforce's name, `jobType` always, and `dryRun = true` when asked.
     func push(job: Job, dryRun: Bool = false) {
-        newTable(fields: job.fields.count + 2)
-        for field in job.fields {
-            push(field.name)
-            push(field.value)
-            rawSetKeyValueOnTop(table: -3)
+        if let answer = job.answer {
+            // Straight from the answer's bytes: no Swift string per field.
+            newTable(fields: answer.count + 2)
+            answer.forEachField { name, value in
+                push(bytes: name)
+                switch value {
+                case .text(let text): push(bytes: text)
+                case .value(let value): push(value)
+                }
+                rawSetKeyValueOnTop(table: -3)
+            }
+        } else {
+            let fields = job.fields
+            newTable(fields: fields.count + 2)
+            for field in fields {
+                push(field.name)
+                push(field.value)
+                rawSetKeyValueOnTop(table: -3)
+            }
         }
         if job["jobType"] == nil { rawSet(table: -1, field: "jobType", .string(job.jobType.rawValue)) }
         if dryRun { rawSet(table: -1, field: "dryRun", .boolean(true)) }

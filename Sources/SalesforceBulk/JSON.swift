@@ -107,6 +107,27 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
+/// Where one member of a JSON object lies in the document, as ``JSONParser/objectMemberSpans()`` found it.
+struct JSONMemberSpan: Sendable {
+    enum Kind: Sendable {
+        /// A string without escapes.
+        case text
+        /// A string with escapes, to be decoded.
+        case escapedText
+        case number(integral: Bool)
+        case bool(Bool)
+        case null
+        /// An object or an array.
+        case nested
+    }
+
+    /// The key's bytes, between its quotes.
+    var key: Range<Int>
+    /// The value's bytes; a string's with its quotes.
+    var value: Range<Int>
+    var kind: Kind
+}
+
 /// A recursive-descent JSON parser over bytes (RFC 8259).
 struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -129,6 +150,91 @@ struct JSONParser {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), members(visit) else { return false }
         skipWhitespace()
         return index == bytes.count
+    }
+
+    /// Where each member of a document that is one object lies, read without building strings;
+    /// nil when the bytes are not one object, or a key has an escape.
+    mutating func objectMemberSpans() -> [JSONMemberSpan]? {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        depth += 1
+        defer { depth -= 1 }
+        index += 1
+        var spans: [JSONMemberSpan] = []
+        spans.reserveCapacity(32)
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            members: while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = scanString(), !key.escaped else { return nil }
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+                index += 1
+                skipWhitespace()
+                guard let (value, kind) = scanValue() else { return nil }
+                spans.append(JSONMemberSpan(key: key.range.lowerBound + 1..<key.range.upperBound - 1, value: value, kind: kind))
+                skipWhitespace()
+                guard index < bytes.count else { return nil }
+                switch bytes[index] {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "}"):
+                    index += 1
+                    break members
+                default: return nil
+                }
+            }
+        }
+        skipWhitespace()
+        return index == bytes.count ? spans : nil
+    }
+
+    /// Moves past the string at the opening quote; its bytes, quotes included, and whether it has escapes.
+    private mutating func scanString() -> (range: Range<Int>, escaped: Bool)? {
+        let start = index
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return (start..<index, false)
+            }
+            if byte == UInt8(ascii: "\\") {
+                index = start
+                guard string() != nil else { return nil }
+                return (start..<index, true)
+            }
+            if byte < 0x20 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Moves past the value at `index`; its bytes (a string's with its quotes) and kind.
+    private mutating func scanValue() -> (range: Range<Int>, kind: JSONMemberSpan.Kind)? {
+        guard index < bytes.count else { return nil }
+        let start = index
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            guard let text = scanString() else { return nil }
+            return (text.range, text.escaped ? .escapedText : .text)
+        case UInt8(ascii: "t"):
+            guard literal("true", .bool(true)) != nil else { return nil }
+            return (start..<index, .bool(true))
+        case UInt8(ascii: "f"):
+            guard literal("false", .bool(false)) != nil else { return nil }
+            return (start..<index, .bool(false))
+        case UInt8(ascii: "n"):
+            guard literal("null", .null) != nil else { return nil }
+            return (start..<index, .null)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard value() != nil else { return nil }
+            return (start..<index, .nested)
+        default:
+            guard let number = scanNumber() else { return nil }
+            return (number.range, .number(integral: number.integral))
+        }
     }
 
     private mutating func skipWhitespace() {
@@ -311,7 +417,7 @@ struct JSONParser {
     }
 
     /// The value of an optional minus and decimal digits, or nil when it does not fit an `Int64`.
-    private static func integer(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+    static func integer<Digits: Collection<UInt8>>(_ text: Digits) -> Int64? {
         let negative = text.first == UInt8(ascii: "-")
         var value: Int64 = 0
         for digit in text.dropFirst(negative ? 1 : 0) {
@@ -325,6 +431,14 @@ struct JSONParser {
     }
 
     private mutating func number() -> JSONValue? {
+        guard let (range, integral) = scanNumber() else { return nil }
+        let text = bytes[range]
+        if integral, let integer = Self.integer(text) { return .integer(integer) }
+        return Double(String(decoding: UnsafeBufferPointer(rebasing: text), as: UTF8.self)).map(JSONValue.double)
+    }
+
+    /// Moves past a number (RFC 8259 grammar); its bytes, and whether it has neither fraction nor exponent.
+    private mutating func scanNumber() -> (range: Range<Int>, integral: Bool)? {
         let start = index
         var integral = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -347,8 +461,6 @@ struct JSONParser {
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > exponent else { return nil }
         }
-        if integral, let integer = Self.integer(bytes[start..<index]) { return .integer(integer) }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        return Double(text).map(JSONValue.double)
+        return (start..<index, integral)
     }
 }

@@ -75,16 +75,33 @@ public enum FieldValue: Sendable, Equatable {
 /// answer order, with `jobType` always present.
 public struct Job: Sendable, Equatable {
     public var jobType: JobType
-    public var fields: [(name: String, value: FieldValue)]
+    /// Every field; for a job read from a JSON answer, made from ``answer`` on each read.
+    public var fields: [(name: String, value: FieldValue)] {
+        get { answer?.fields ?? storedFields }
+        set {
+            storedFields = newValue
+            answer = nil
+        }
+    }
+    /// The JSON answer the fields are read from, when the job came from one that has `jobType`.
+    public private(set) var answer: JobAnswer?
+    private var storedFields: [(name: String, value: FieldValue)]
 
     public init(jobType: JobType, fields: [(name: String, value: FieldValue)]) {
         self.jobType = jobType
-        self.fields = fields
+        self.storedFields = fields
+    }
+
+    init(jobType: JobType, answer: JobAnswer) {
+        self.jobType = jobType
+        self.storedFields = []
+        self.answer = answer
     }
 
     /// The value of the field `name`, if Salesforce returned it.
     public subscript(_ name: String) -> FieldValue? {
-        fields.first { $0.name == name }?.value
+        if let answer { return answer.value(named: name) }
+        return storedFields.first { $0.name == name }?.value
     }
 
     /// The job id (`id`).

@@ -9,17 +9,19 @@ import Darwin
 /// booleans as booleans, dates and everything else exactly as sent.
 enum JobDecoding {
     /// Whether the field holds a count or a duration in milliseconds: every `number...` field and four more.
-    /// Compares bytes: it runs for every field of every job read.
     static func isInteger(_ name: String) -> Bool {
         var name = name
-        return name.withUTF8 { bytes in
-            func starts(with word: StaticString) -> Bool {
-                bytes.count >= word.utf8CodeUnitCount && memcmp(bytes.baseAddress!, word.utf8Start, word.utf8CodeUnitCount) == 0
-            }
-            func equals(_ word: StaticString) -> Bool { bytes.count == word.utf8CodeUnitCount && starts(with: word) }
-            return starts(with: "number") || equals("retries") || equals("totalProcessingTime")
-                || equals("apiActiveProcessingTime") || equals("apexProcessingTime")
+        return name.withUTF8 { isInteger(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// ``isInteger(_:)`` over the name's UTF-8 bytes: it runs for every field of every job read.
+    static func isInteger(utf8 name: UnsafeRawBufferPointer) -> Bool {
+        func starts(with word: StaticString) -> Bool {
+            name.count >= word.utf8CodeUnitCount && memcmp(name.baseAddress!, word.utf8Start, word.utf8CodeUnitCount) == 0
         }
+        func equals(_ word: StaticString) -> Bool { name.count == word.utf8CodeUnitCount && starts(with: word) }
+        return starts(with: "number") || equals("retries") || equals("totalProcessingTime")
+            || equals("apiActiveProcessingTime") || equals("apexProcessingTime")
     }
 
     /// Whether an answer body is XML rather than JSON (first non-blank byte `<`).
@@ -34,6 +36,12 @@ enum JobDecoding {
             guard let root = XMLElement.parse(body), root.name == "jobInfo" else { return nil }
             return job(fields: fields(of: root), fallback: fallback)
         }
+        if let answer = JobAnswer(body) {
+            guard answer.has("id") else { return nil }
+            guard let sent = answer.value(named: "jobType") else { return job(fields: answer.fields, fallback: fallback) }
+            return Job(jobType: sent.stringValue.flatMap(JobType.init(rawValue:)) ?? fallback, answer: answer)
+        }
+        // Not UTF-8, a key with escapes, or not one object (then nil).
         var fields: [(name: String, value: FieldValue)] = []
         fields.reserveCapacity(32)
         guard JSONValue.forEachMember(ofObject: body, { fields.append(($0, value(named: $0, json: $1))) }) else { return nil }

@@ -1,0 +1,96 @@
+/// A Bulk 2.0 job answer kept as the JSON bytes Salesforce sent, with where each member lies read
+/// once: a field becomes a Swift value only when asked for, and ``forEachField(_:)`` hands fields
+/// out as bytes, so a job goes from the response to a Lua table without a Swift string per field.
+/// Fields read the same as ``JobDecoding`` decodes them from the same answer.
+public struct JobAnswer: Sendable {
+    private let bytes: [UInt8]
+    private let members: [JSONMemberSpan]
+
+    /// A field's normalised value: text that needs no decoding stays bytes of the answer.
+    public enum FieldBytes {
+        case text(UnsafeRawBufferPointer)
+        case value(FieldValue)
+    }
+
+    /// nil unless `bytes` are UTF-8 holding one JSON object whose keys have no escapes.
+    init?(_ bytes: [UInt8]) {
+        guard ResponseCheck.isUTF8(bytes),
+            let members = bytes.withUnsafeBufferPointer({ buffer -> [JSONMemberSpan]? in
+                var parser = JSONParser(buffer)
+                return parser.objectMemberSpans()
+            })
+        else { return nil }
+        self.bytes = bytes
+        self.members = members
+    }
+
+    /// How many fields the answer has.
+    public var count: Int { members.count }
+
+    /// Calls `body` with each field's name and normalised value, in answer order; the buffers are
+    /// valid only during the call.
+    public func forEachField(_ body: (_ name: UnsafeRawBufferPointer, _ value: FieldBytes) -> Void) {
+        bytes.withUnsafeBytes { answer in
+            for member in members {
+                let name = UnsafeRawBufferPointer(rebasing: answer[member.key])
+                body(name, Self.value(of: member, named: name, in: answer))
+            }
+        }
+    }
+
+    /// The fields as ``Job/fields`` holds them.
+    var fields: [(name: String, value: FieldValue)] {
+        var fields: [(name: String, value: FieldValue)] = []
+        fields.reserveCapacity(members.count)
+        forEachField { name, value in fields.append((String(decoding: name, as: UTF8.self), Self.fieldValue(value))) }
+        return fields
+    }
+
+    /// Whether the answer has a field `name`.
+    func has(_ name: StaticString) -> Bool {
+        bytes.withUnsafeBytes { answer in
+            members.contains { Self.equals(answer[$0.key], name) }
+        }
+    }
+
+    /// The value of the first field named `name`.
+    func value(named name: String) -> FieldValue? {
+        var name = name
+        return name.withUTF8 { wanted in
+            bytes.withUnsafeBytes { answer -> FieldValue? in
+                guard let member = members.first(where: { answer[$0.key].elementsEqual(wanted) }) else { return nil }
+                return Self.fieldValue(Self.value(of: member, named: UnsafeRawBufferPointer(rebasing: answer[member.key]), in: answer))
+            }
+        }
+    }
+
+    private static func fieldValue(_ value: FieldBytes) -> FieldValue {
+        switch value {
+        case .text(let text): .string(String(decoding: text, as: UTF8.self))
+        case .value(let value): value
+        }
+    }
+
+    /// The member's value, normalised as ``JobDecoding/value(named:json:)`` does.
+    private static func value(of member: JSONMemberSpan, named name: UnsafeRawBufferPointer, in answer: UnsafeRawBufferPointer) -> FieldBytes {
+        let token = answer[member.value]
+        switch member.kind {
+        case .null: return .value(.null)
+        case .bool(let flag): return .value(.bool(flag))
+        case .text where !JobDecoding.isInteger(utf8: name):
+            return .text(UnsafeRawBufferPointer(rebasing: token.dropFirst().dropLast()))
+        case .number(integral: true) where !equals(name[...], "apiVersion"):
+            if let number = JSONParser.integer(token) { return .value(.integer(number)) }
+        default: break
+        }
+        // Numbers that need more than an integer, escaped strings, numeric text and nested values: decoded
+        // the way JobDecoding decodes them.
+        guard let json = JSONValue.parse(token) else { return .value(.null) }  // scanned already: cannot fail
+        return .value(JobDecoding.value(named: String(decoding: name, as: UTF8.self), json: json))
+    }
+
+    private static func equals(_ bytes: Slice<UnsafeRawBufferPointer>, _ word: StaticString) -> Bool {
+        bytes.count == word.utf8CodeUnitCount
+            && bytes.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+}
