@@ -68,9 +68,7 @@ public struct LuaState {
     }
 
     public func push(bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            _ = lua_pushlstring(L, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, buffer.count)
-        }
+        bytes.withUnsafeBytes { push(bytes: $0) }
     }
 
     /// Pushes any value; `.opaque` values cannot be recreated and push `nil`.

@@ -94,7 +94,7 @@ final class CallEngine {
                 stopAll(pending: &pending)
                 return
             }
-            while morePending && slots.count - (loginSlot == nil ? 0 : 1) < width {
+            while morePending && hasRoom(width) {
                 guard let plan = pending.next() else {
                     morePending = false
                     break
@@ -112,8 +112,7 @@ final class CallEngine {
             }
             removeFinished()
             // A finished call's place goes to the next plan now, not after the next network event.
-            let hasRoom = morePending && slots.count - (loginSlot == nil ? 0 : 1) < width
-            if slots.isEmpty || hasRoom || hasReadySlot() { continue }
+            if slots.isEmpty || (morePending && hasRoom(width)) || hasReadySlot() { continue }
             transport.poll(milliseconds: pollMilliseconds())
         }
     }
@@ -151,6 +150,11 @@ final class CallEngine {
         while let tag = slots.first(where: { $0.value.isFinished })?.key {
             slots.removeValue(forKey: tag)
         }
+    }
+
+    /// Whether fewer than `width` calls are under way (a login is not one of them).
+    private func hasRoom(_ width: Int) -> Bool {
+        slots.count - (loginSlot == nil ? 0 : 1) < width
     }
 
     private func hasReadySlot() -> Bool {

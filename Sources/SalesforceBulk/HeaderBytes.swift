@@ -1,5 +1,17 @@
-/// Reading HTTP header values over their UTF-8 bytes: every response carries some, so the hot path
-/// builds no strings for them.
+/// Reading HTTP header values and JSON field names over their UTF-8 bytes: every response carries
+/// some, so the hot path builds no strings for them.
+extension Collection where Element == UInt8 {
+    /// Whether the bytes begin with those of `word`.
+    func starts(with word: StaticString) -> Bool {
+        starts(with: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+
+    /// Whether the bytes are those of `word`.
+    func equals(_ word: StaticString) -> Bool {
+        count == word.utf8CodeUnitCount && starts(with: word)
+    }
+}
+
 extension BidirectionalCollection where Element == UInt8 {
     /// The bytes without the spaces and tabs around them.
     var trimmingSpacesAndTabs: SubSequence {

@@ -64,16 +64,6 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses a JSON text that is one object and hands each member to `visit`, in order, without
-    /// building the object; false when `bytes` is not one JSON object (members already handed over
-    /// are then to be discarded).
-    static func forEachMember(ofObject bytes: [UInt8], _ visit: (String, JSONValue) -> Void) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer)
-            return parser.objectDocument(visit)
-        }
-    }
-
     /// The value as compact JSON text.
     public var jsonText: String {
         switch self {
@@ -142,14 +132,6 @@ struct JSONParser {
         guard let value = value() else { return nil }
         skipWhitespace()
         return index == bytes.count ? value : nil
-    }
-
-    /// One object followed only by whitespace, its members handed to `visit` as they are read.
-    mutating func objectDocument(_ visit: (String, JSONValue) -> Void) -> Bool {
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), members(visit) else { return false }
-        skipWhitespace()
-        return index == bytes.count
     }
 
     /// Where each member of a document that is one object lies, read without building strings;
@@ -269,39 +251,33 @@ struct JSONParser {
     }
 
     private mutating func object() -> JSONValue? {
-        var collected: [(key: String, value: JSONValue)] = []
-        guard members({ collected.append(($0, $1)) }) else { return nil }
-        return .object(collected)
-    }
-
-    /// The members of the object starting at `{`, each handed to `visit`; false on malformed input.
-    private mutating func members(_ visit: (String, JSONValue) -> Void) -> Bool {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else { return false }
+        guard depth <= Self.maximumDepth else { return nil }
         index += 1
+        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return true
+            return .object(members)
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return false }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
-            guard let member = value() else { return false }
-            visit(key, member)
+            guard let member = value() else { return nil }
+            members.append((key, member))
             skipWhitespace()
-            guard index < bytes.count else { return false }
+            guard index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return true
+                return .object(members)
             } else {
-                return false
+                return nil
             }
         }
     }

@@ -49,7 +49,7 @@ public struct JobAnswer: Sendable {
     /// Whether the answer has a field `name`.
     func has(_ name: StaticString) -> Bool {
         bytes.withUnsafeBytes { answer in
-            members.contains { Self.equals(answer[$0.key], name) }
+            members.contains { answer[$0.key].equals(name) }
         }
     }
 
@@ -79,7 +79,7 @@ public struct JobAnswer: Sendable {
         case .bool(let flag): return .value(.bool(flag))
         case .text where !JobDecoding.isInteger(utf8: name):
             return .text(UnsafeRawBufferPointer(rebasing: token.dropFirst().dropLast()))
-        case .number(integral: true) where !equals(name[...], "apiVersion"):
+        case .number(integral: true) where !name.equals("apiVersion"):
             if let number = JSONParser.integer(token) { return .value(.integer(number)) }
         default: break
         }
@@ -87,10 +87,5 @@ public struct JobAnswer: Sendable {
         // the way JobDecoding decodes them.
         guard let json = JSONValue.parse(token) else { return .value(.null) }  // scanned already: cannot fail
         return .value(JobDecoding.value(named: String(decoding: name, as: UTF8.self), json: json))
-    }
-
-    private static func equals(_ bytes: Slice<UnsafeRawBufferPointer>, _ word: StaticString) -> Bool {
-        bytes.count == word.utf8CodeUnitCount
-            && bytes.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 }

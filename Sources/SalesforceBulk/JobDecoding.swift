@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Turns Salesforce's job and batch answers (JSON or XML) into normalised fields:
 /// counts and times as integers, `apiVersion` as a string such as "66.0",
 /// booleans as booleans, dates and everything else exactly as sent.
@@ -16,12 +10,8 @@ enum JobDecoding {
 
     /// ``isInteger(_:)`` over the name's UTF-8 bytes: it runs for every field of every job read.
     static func isInteger(utf8 name: UnsafeRawBufferPointer) -> Bool {
-        func starts(with word: StaticString) -> Bool {
-            name.count >= word.utf8CodeUnitCount && memcmp(name.baseAddress!, word.utf8Start, word.utf8CodeUnitCount) == 0
-        }
-        func equals(_ word: StaticString) -> Bool { name.count == word.utf8CodeUnitCount && starts(with: word) }
-        return starts(with: "number") || equals("retries") || equals("totalProcessingTime")
-            || equals("apiActiveProcessingTime") || equals("apexProcessingTime")
+        name.starts(with: "number") || name.equals("retries") || name.equals("totalProcessingTime")
+            || name.equals("apiActiveProcessingTime") || name.equals("apexProcessingTime")
     }
 
     /// Whether an answer body is XML rather than JSON (first non-blank byte `<`).
@@ -42,10 +32,8 @@ enum JobDecoding {
             return Job(jobType: sent.stringValue.flatMap(JobType.init(rawValue:)) ?? fallback, answer: answer)
         }
         // Not UTF-8, a key with escapes, or not one object (then nil).
-        var fields: [(name: String, value: FieldValue)] = []
-        fields.reserveCapacity(32)
-        guard JSONValue.forEachMember(ofObject: body, { fields.append(($0, value(named: $0, json: $1))) }) else { return nil }
-        return job(fields: fields, fallback: fallback)
+        guard let members = JSONValue.parse(body)?.members else { return nil }
+        return job(fields: fields(of: members), fallback: fallback)
     }
 
     /// A job from normalised fields, with `jobType` appended when absent.

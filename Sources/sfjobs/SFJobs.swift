@@ -27,6 +27,6 @@ struct SFJobs: ParsableCommand {
     }
 
     mutating func run() throws {
-        try Frontend(common: CommonSettings()).runDefault()
+        try DirectLaunch.standard.run()
     }
 }
