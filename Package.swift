@@ -78,6 +78,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "PseudoTerminalSupport", path: "Tests/PseudoTerminalSupport"),
+        .testTarget(name: "SFModuleTests", dependencies: ["SFModule", "LuaHost", "SalesforceBulk"]),
         .testTarget(name: "SFJobsTests", dependencies: ["sfjobs"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PseudoTerminalSupport"]),
     ],

@@ -14,10 +14,21 @@ public enum LoginFlow: String, Sendable, CaseIterable {
 
 /// An instance URL and the token that opens it.
 struct Session {
-    var instance: URLPolicy.Base
-    var token: String
+    let instance: URLPolicy.Base
+    let token: String
     /// Increases with every new token, so requests sent with an older one are known.
-    var generation: Int
+    let generation: Int
+    /// The header lines that carry the token (Bulk 2.0 and Bulk 1.0), made once per token.
+    let bearerHeader: String
+    let sessionHeader: String
+
+    init(instance: URLPolicy.Base, token: String, generation: Int) {
+        self.instance = instance
+        self.token = token
+        self.generation = generation
+        bearerHeader = "Authorization: Bearer " + token
+        sessionHeader = "X-SFDC-Session: " + token
+    }
 }
 
 /// Holds the session and knows how to get a new one: the given token first, then

@@ -217,8 +217,8 @@ final class CallEngine {
             }
             switch request.credential {
             case .none: break
-            case .bearer: headers.append("Authorization: Bearer " + session.token)
-            case .sessionHeader: headers.append("X-SFDC-Session: " + session.token)
+            case .bearer: headers.append(session.bearerHeader)
+            case .sessionHeader: headers.append(session.sessionHeader)
             }
             slot.sentGeneration = session.generation
             start(slot, tag: tag, request: request, url: session.instance.url + path, allowsHTTP: session.instance.allowsHTTP, headers: headers, now: now)

@@ -19,6 +19,9 @@ final class CurlTransfer {
     fileprivate var overflow: Overflow?
     fileprivate var headerBytes = 0
     fileprivate var headerLines = 0
+    /// `User-Agent: …`, sent as a header line of its own: libcurl formats the `CURLOPT_USERAGENT`
+    /// line anew for every request, character by character.
+    private let userAgentLine: String
 
     fileprivate enum Overflow {
         case body, headers
@@ -29,9 +32,10 @@ final class CurlTransfer {
     init(userAgent: String, caBundle: String?, logger: Logger) {
         guard let easy = ccurl_easy_init() else { fatalError("curl_easy_init failed") }
         self.easy = easy
+        userAgentLine = "User-Agent: " + userAgent
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        setSharedOptions(userAgent: userAgent, caBundle: caBundle, logger: logger)
+        setSharedOptions(caBundle: caBundle, logger: logger)
     }
 
     deinit {
@@ -77,16 +81,18 @@ final class CurlTransfer {
 
         ccurl_slist_free_all(headerList)
         headerList = nil
+        headerList = ccurl_slist_append(headerList, userAgentLine)
         for line in request.headers {
             headerList = ccurl_slist_append(headerList, line)
         }
-        headerList = ccurl_slist_append(headerList, "Expect:")
+        // No `Expect: 100-continue` wait before a body.
+        if sentBody { headerList = ccurl_slist_append(headerList, "Expect:") }
         _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
     }
 
     /// The options that stay the same for every exchange of the handle: security, limits,
     /// callbacks and the debug log.
-    private func setSharedOptions(userAgent: String, caBundle: String?, logger: Logger) {
+    private func setSharedOptions(caBundle: String?, logger: Logger) {
         let context = Unmanaged.passUnretained(self).toOpaque()
         _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "https")
         _ = ccurl_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "https")
@@ -98,8 +104,8 @@ final class CurlTransfer {
         if let caBundle { _ = ccurl_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle) }
         _ = ccurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
-        _ = ccurl_easy_setopt_string(easy, CURLOPT_USERAGENT, userAgent)
-        _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
+        // The encodings Salesforce compresses with; "" would list every one libcurl knows.
+        _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "gzip, deflate")
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = ccurl_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(ResponseLimits.bodyBytes))
         _ = ccurl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, ResponseLimits.lowSpeedBytesPerSecond)

@@ -84,6 +84,6 @@ struct GatewayMiddleware: RouterMiddleware {
         log.append(
             SimRequestRecord(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query, status: status,
-                fault: fault))
+                fault: fault, userAgent: request.headers[.userAgent], acceptEncoding: request.headers[.acceptEncoding]))
     }
 }

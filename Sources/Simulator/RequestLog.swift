@@ -6,6 +6,9 @@ public struct SimRequestRecord: Sendable, Equatable {
     public var status: Int
     /// The fault that shaped the answer, if any.
     public var fault: SimFaultKind?
+    /// The `User-Agent` and `Accept-Encoding` the client sent.
+    public var userAgent: String?
+    public var acceptEncoding: String?
 }
 
 /// Every API request in arrival order, so tests can see what a client sent.

@@ -21,6 +21,22 @@ import Testing
         #expect(jobs[2]["jobType"] == .string("Classic"))
     }
 
+    @Test func everyRequestNamesTheClientAndTheEncodingsSalesforceCompressesWith() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let ingest = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Open"))
+        _ = try await org.run { (client) throws(SalesforceError) in
+            _ = try client.jobInfo(JobID(ingest))
+            _ = try client.closeJob(JobID(ingest), state: .closed)
+            _ = try client.closeJob(JobID(classic), state: .closed, type: .classic)
+        }.get()
+        let log = org.server.requestLog
+        #expect(log.map(\.method) == ["GET", "GET", "PATCH", "POST"])  // a close without a type reads the job first
+        #expect(log.allSatisfy { $0.userAgent == "sfjobs/\(SalesforceClient.version)" })
+        #expect(log.allSatisfy { $0.acceptEncoding == "gzip, deflate" })
+    }
+
     @Test func unknownJobIsNotFoundAfterTryingEveryAPI() async throws {
         let org = try await SimulatedOrg.start()
         defer { Task { await org.stop() } }
