@@ -27,5 +27,11 @@ final class BenchScriptTests: XCTestCase {
             "peak RSS, 200 job_info calls (MB)",
             "RSS growth, 200 -> 1000 calls (MB)",
         ], output)
+        // Closes are compared with wrk closing as many other jobs, with a ratio each.
+        let closeRows = lines.filter { $0.hasPrefix("close_jobs") }
+        XCTAssertEqual(closeRows.count, 3, output)
+        for row in closeRows {
+            XCTAssertNotNil(row.range(of: #"wrk -c\d+ PATCH \d+ +\d+\.\d\d"#, options: .regularExpression), String(row))
+        }
     }
 }
