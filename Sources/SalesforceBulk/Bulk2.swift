@@ -1,6 +1,15 @@
 /// Bulk API 2.0 requests: `/services/data/vXX.X/jobs/{ingest|query}[/{id}]` with a bearer token.
 struct Bulk2 {
     let apiVersion: String
+    /// `/services/data/vXX.X/jobs/ingest/` and `…/query/`: a job's path is one of them and its id.
+    private let ingestJobs: String
+    private let queryJobs: String
+
+    init(apiVersion: String) {
+        self.apiVersion = apiVersion
+        ingestJobs = "/services/data/v\(apiVersion)/jobs/ingest/"
+        queryJobs = "/services/data/v\(apiVersion)/jobs/query/"
+    }
 
     enum Kind: String {
         case ingest, query
@@ -9,7 +18,7 @@ struct Bulk2 {
     }
 
     func jobPath(_ kind: Kind, _ id: JobID) -> String {
-        "/services/data/v\(apiVersion)/jobs/\(kind.rawValue)/\(id.value)"
+        (kind == .ingest ? ingestJobs : queryJobs) + id.value
     }
 
     /// GET job info.

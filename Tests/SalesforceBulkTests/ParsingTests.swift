@@ -22,6 +22,34 @@ import Testing
         }
     }
 
+    /// A quote, backslash or control character is found wherever it lies in a string, and the member
+    /// spans agree with the full parse.
+    @Test func stringsReadAlikeWithTheSpecialByteAtEveryOffset() {
+        func spans(_ bytes: [UInt8]) -> [JSONMemberSpan]? {
+            bytes.withUnsafeBufferPointer { buffer in
+                var parser = JSONParser(buffer)
+                return parser.objectMemberSpans()
+            }
+        }
+        for offset in 0..<19 {
+            for tail in 0..<10 {
+                let head = String(repeating: "a", count: offset), end = String(repeating: "z", count: tail)
+                for (middle, decoded, escaped) in [("é", "é", false), (#"\n"#, "\n", true), (#"\""#, "\"", true), ("", "", false)] {
+                    let json = Array(#"{"k":""#.utf8) + Array((head + middle + end).utf8) + Array(#"","n":1}"#.utf8)
+                    let member = spans(json)?.first
+                    #expect(member.map { json[$0.value].count } == (head + middle + end).utf8.count + 2, "\(json)")
+                    #expect(member.map { if case .escapedText = $0.kind { true } else { false } } == escaped)
+                    #expect(JSONValue.parse(json)?["k"] == .string(head + decoded + end))
+                }
+                for broken in [[UInt8(0x01)], [UInt8(0x1F)], Array(#"""#.utf8)] {
+                    let json = Array(#"{"k":""#.utf8) + Array(head.utf8) + broken + Array(end.utf8) + Array(#""}"#.utf8)
+                    #expect(spans(json) == nil, "\(json)")
+                    #expect(JSONValue.parse(json) == nil, "\(json)")
+                }
+            }
+        }
+    }
+
     @Test func encodesBackToJSON() {
         let value = JSONValue.object([("a", .array([.integer(1), .string("q\"")])), ("b", .null)])
         #expect(value.jsonText == #"{"a":[1,"q\""],"b":null}"#)
