@@ -34,9 +34,7 @@ enum DirectLaunch: Equatable {
             try Frontend(common: CommonSettings()).runDefault()
         case .run(let chunks, let scriptAndArguments):
             let frontend = Run.frontend(common: CommonSettings(), memoryLimit: Run.defaultMemoryLimit)
-            try frontend.runOnce(
-                chunks: chunks, script: scriptAndArguments.first.map { ScriptSource(argument: $0) },
-                arguments: Array(scriptAndArguments.dropFirst()))
+            try frontend.runOnce(ScriptWork(chunks: chunks, scriptAndArguments: scriptAndArguments))
         }
     }
 }

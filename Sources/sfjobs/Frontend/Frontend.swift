@@ -34,15 +34,15 @@ struct Frontend {
         if isatty(0) != 0 {
             try runRepl(initFile: nil)
         } else {
-            try runOnce(chunks: [], script: .standardInput, arguments: [])
+            try runOnce(ScriptWork(chunks: [], script: .standardInput, arguments: []))
         }
     }
 
     /// The REPL, after running `initFile`; when stdin is not a terminal, stdin runs as a script instead.
     func runRepl(initFile: String?, greeting: String? = nil) throws {
         guard isatty(0) != 0 else {
-            try runOnce(chunks: [], script: initFile.map { .file($0) }, arguments: [])
-            try runOnce(chunks: [], script: .standardInput, arguments: [])
+            try runOnce(ScriptWork(chunks: [], script: initFile.map { .file($0) }, arguments: []))
+            try runOnce(ScriptWork(chunks: [], script: .standardInput, arguments: []))
             return
         }
         let (host, label) = try makeSession()
@@ -58,7 +58,7 @@ struct Frontend {
     private var luaVersion: String { "Lua 5.4" }
 
     /// Runs `-e` chunks, then the script, in one fresh state, within `timeout` when one is given.
-    func runOnce(chunks: [String], script: ScriptSource?, arguments: [String], timeout: DurationArgument? = nil) throws {
+    func runOnce(_ work: ScriptWork, timeout: DurationArgument? = nil) throws {
         let host = try makeHost()
         let interrupt = host.interruptHandle
         let watcher = SignalWatcher { _, count in
@@ -66,7 +66,6 @@ struct Frontend {
             interrupt.request(.user)
         }
         defer { watcher.cancel() }
-        let work = ScriptWork(chunks: chunks, script: script, arguments: arguments)
         let status = execute(work, in: host, timeout: timeout)
         if status != ExitStatus.success { throw ExitCode(status: status) }
     }

@@ -54,13 +54,11 @@ struct Run: ParsableCommand {
     func run() throws {
         let frontend = Self.frontend(common: common.settings, memoryLimit: memoryLimit)
         if let lock = scheduling.lock { try frontend.acquireLock(lock) }
-        let script = scriptAndArguments.first.map { ScriptSource(argument: $0) }
-        let arguments = Array(scriptAndArguments.dropFirst())
+        let work = ScriptWork(chunks: chunks, scriptAndArguments: scriptAndArguments)
         guard let schedule = scheduling.schedule else {
-            try frontend.runOnce(chunks: chunks, script: script, arguments: arguments, timeout: scheduling.runTimeout)
+            try frontend.runOnce(work, timeout: scheduling.runTimeout)
             return
         }
-        let work = ScriptWork(chunks: chunks, script: script, arguments: arguments)
         let status = Scheduler(frontend: frontend, work: work, schedule: schedule, options: scheduling).run()
         if status != ExitStatus.success { throw ExitCode(status: status) }
     }
