@@ -5,12 +5,10 @@ import SalesforceBulk
 extension LuaState {
     /// Pushes a job table: every field under Salesforce's name, `jobType` always, and `dryRun = true` when asked.
     func push(job: Job, dryRun: Bool = false) {
-        var hasJobType = false
         if let answer = job.answer {
             // Straight from the answer's bytes: no Swift string per field.
             newTable(fields: answer.count + 2)
             answer.forEachField { name, value in
-                if name.count == 7 && name.elementsEqual("jobType".utf8), !value.isNull { hasJobType = true }
                 push(bytes: name)
                 switch value {
                 case .text(let text): push(bytes: text)
@@ -22,13 +20,13 @@ extension LuaState {
             let fields = job.fields
             newTable(fields: fields.count + 2)
             for field in fields {
-                if field.name == "jobType" && field.value != .null { hasJobType = true }
                 push(field.name)
                 push(field.value)
                 rawSetKeyValueOnTop(table: -3)
             }
         }
-        if !hasJobType { rawSet(table: -1, field: "jobType", .string(job.jobType.rawValue)) }
+        // A job read from an answer holds a non-null jobType (JobDecoding); one made from fields may lack it.
+        if job.answer == nil, job["jobType"] == nil { rawSet(table: -1, field: "jobType", .string(job.jobType.rawValue)) }
         if dryRun { rawSet(table: -1, field: "dryRun", .boolean(true)) }
     }
 

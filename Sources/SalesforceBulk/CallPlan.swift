@@ -25,11 +25,8 @@ struct APIRequest {
     var body: [UInt8]?
 
     static func get(_ path: String, credential: Credential, accept: String = "application/json") -> APIRequest {
-        let line = accept == "application/json" ? acceptJSON : "Accept: " + accept
-        return APIRequest(method: .get, target: .instance(path), credential: credential, headers: [line], body: nil)
+        APIRequest(method: .get, target: .instance(path), credential: credential, headers: ["Accept: " + accept], body: nil)
     }
-
-    private static let acceptJSON = "Accept: application/json"
 }
 
 /// What a plan does next.

@@ -83,7 +83,7 @@ public struct Job: Sendable, Equatable {
             answer = nil
         }
     }
-    /// The JSON answer the fields are read from, when the job came from one that has `jobType`.
+    /// The JSON answer the fields are read from, when the job came from one whose `jobType` is not null.
     public private(set) var answer: JobAnswer?
     private var storedFields: [(name: String, value: FieldValue)]
 

@@ -10,12 +10,6 @@ public struct JobAnswer: Sendable {
     public enum FieldBytes {
         case text(UnsafeRawBufferPointer)
         case value(FieldValue)
-
-        /// Whether the field is JSON `null`.
-        public var isNull: Bool {
-            if case .value(.null) = self { return true }
-            return false
-        }
     }
 
     /// nil unless `bytes` are UTF-8 holding one JSON object whose keys have no escapes.

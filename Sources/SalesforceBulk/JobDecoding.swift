@@ -28,7 +28,9 @@ enum JobDecoding {
         }
         if let answer = JobAnswer(body) {
             guard answer.has("id") else { return nil }
-            guard let sent = answer.value(named: "jobType") else { return job(fields: answer.fields, fallback: fallback) }
+            guard let sent = answer.value(named: "jobType"), sent != .null else {
+                return job(fields: answer.fields, fallback: fallback)
+            }
             return Job(jobType: sent.stringValue.flatMap(JobType.init(rawValue:)) ?? fallback, answer: answer)
         }
         // Not UTF-8, a key with escapes, or not one object (then nil).
@@ -36,14 +38,19 @@ enum JobDecoding {
         return job(fields: fields(of: members), fallback: fallback)
     }
 
-    /// A job from normalised fields, with `jobType` appended when absent.
+    /// A job from normalised fields, with `jobType` appended when absent and `fallback`'s name
+    /// in place of a null one.
     static func job(fields: [(name: String, value: FieldValue)], fallback: JobType) -> Job? {
         guard fields.contains(where: { $0.name == "id" }) else { return nil }
-        if let sent = fields.first(where: { $0.name == "jobType" }) {
-            let type = sent.value.stringValue.flatMap(JobType.init(rawValue:)) ?? fallback
-            return Job(jobType: type, fields: fields)
+        guard let sent = fields.firstIndex(where: { $0.name == "jobType" }) else {
+            return Job(jobType: fallback, fields: fields + [("jobType", .string(fallback.rawValue))])
         }
-        return Job(jobType: fallback, fields: fields + [("jobType", .string(fallback.rawValue))])
+        guard fields[sent].value != .null else {
+            var fields = fields
+            fields[sent].value = .string(fallback.rawValue)
+            return Job(jobType: fallback, fields: fields)
+        }
+        return Job(jobType: fields[sent].value.stringValue.flatMap(JobType.init(rawValue:)) ?? fallback, fields: fields)
     }
 
     /// The batches of a `batchInfoList` answer (XML, or JSON `{"batchInfo": [...]}`).

@@ -41,6 +41,13 @@ import Testing
         #expect(job.fields.count == 9)
     }
 
+    @Test func aNullJobTypeReadsAsTheEndpoints() throws {
+        let job = try #require(JobDecoding.job(from: Array(#"{"id":"750R0000000zxikIAA","jobType":null,"state":"Open"}"#.utf8), fallback: .v2Query))
+        #expect(job.jobType == .v2Query)
+        #expect(job.fields.map(\.name) == ["id", "jobType", "state"])
+        #expect(job["jobType"] == .string("V2Query"))
+    }
+
     @Test func integerAPIVersionBecomesDecimalString() throws {
         let job = try #require(JobDecoding.job(from: Array(#"{"id":"750Do00000DmVvBIAV","apiVersion":59}"#.utf8), fallback: .v2Ingest))
         #expect(job["apiVersion"] == .string("59.0"))
