@@ -8,6 +8,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The shared library names tried, in order. */
@@ -133,6 +134,7 @@ CURLcode ccurl_easy_setopt_write_function(CURL *h, CURLoption o, curl_write_call
 CURLcode ccurl_easy_setopt_debug_function(CURL *h, curl_debug_callback v) {
   return fn.easy_setopt(h, CURLOPT_DEBUGFUNCTION, v);
 }
+CURLcode ccurl_easy_setopt_curlu(CURL *h, CURLU *v) { return fn.easy_setopt(h, CURLOPT_CURLU, v); }
 
 CURLcode ccurl_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return fn.easy_getinfo(h, i, v); }
 CURLcode ccurl_easy_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return fn.easy_getinfo(h, i, v); }
@@ -181,6 +183,39 @@ int ccurl_url_scheme_host(const char *url, char *scheme, size_t scheme_size, cha
   fn.free(s);
   fn.free(h);
   fn.url_cleanup(u);
+  return rc;
+}
+
+CURLU *ccurl_url_parse(const char *url) {
+  CURLU *u = fn.url();
+  if (u == NULL) return NULL;
+  /* The flags libcurl itself parses CURLOPT_URL with. */
+  if (fn.url_set(u, CURLUPART_URL, url, CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+    fn.url_cleanup(u);
+    return NULL;
+  }
+  return u;
+}
+
+void ccurl_url_cleanup(CURLU *u) { fn.url_cleanup(u); }
+
+int ccurl_url_set_path_query(CURLU *u, const char *path, size_t path_length, const char *query,
+                             size_t query_length) {
+  /* Both parts NUL-terminated, one after the other. */
+  char local[1024];
+  size_t size = path_length + 1 + query_length + 1;
+  char *text = size <= sizeof(local) ? local : malloc(size);
+  int rc = -1;
+  if (text == NULL) return -1;
+  memcpy(text, path, path_length);
+  text[path_length] = '\0';
+  char *query_text = text + path_length + 1;
+  if (query != NULL) memcpy(query_text, query, query_length);
+  query_text[query_length] = '\0';
+  if (fn.url_set(u, CURLUPART_PATH, text, 0) == CURLUE_OK &&
+      fn.url_set(u, CURLUPART_QUERY, query != NULL ? query_text : NULL, 0) == CURLUE_OK)
+    rc = 0;
+  if (text != local) free(text);
   return rc;
 }
 

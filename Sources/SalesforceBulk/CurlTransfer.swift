@@ -22,6 +22,8 @@ final class CurlTransfer {
     /// `User-Agent: …`, sent as a header line of its own: libcurl formats the `CURLOPT_USERAGENT`
     /// line anew for every request, character by character.
     private let userAgentLine: String
+    /// The URL libcurl sends to, kept between exchanges (see ``CurlLocation``).
+    private let location = CurlLocation()
 
     fileprivate enum Overflow {
         case body, headers
@@ -55,7 +57,11 @@ final class CurlTransfer {
         headerLines = 0
         errorBuffer[0] = 0
 
-        _ = ccurl_easy_setopt_string(easy, CURLOPT_URL, request.url)
+        // libcurl sends to the URL handle; the text is what it reports and repeats a request with
+        // (a request that met a closed kept-alive connection). Without a handle it parses the text.
+        // Strings go to C through `withCString`, which lends their bytes (passing one as a pointer copies it).
+        _ = request.url.withCString { ccurl_easy_setopt_string(easy, CURLOPT_URL, $0) }
+        _ = ccurl_easy_setopt_curlu(easy, location.point(at: request.url))
         if allowsHTTP != request.allowsHTTP {
             allowsHTTP = request.allowsHTTP
             _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.allowsHTTP ? "http,https" : "https")
@@ -80,10 +86,9 @@ final class CurlTransfer {
         }
 
         ccurl_slist_free_all(headerList)
-        headerList = nil
-        headerList = ccurl_slist_append(headerList, userAgentLine)
+        headerList = userAgentLine.withCString { ccurl_slist_append(nil, $0) }
         for line in request.headers {
-            headerList = ccurl_slist_append(headerList, line)
+            headerList = line.withCString { ccurl_slist_append(headerList, $0) }
         }
         // No `Expect: 100-continue` wait before a body.
         if sentBody { headerList = ccurl_slist_append(headerList, "Expect:") }

@@ -47,10 +47,10 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses a complete JSON text; nil when `bytes` is not one.
     /// The deepest nesting of arrays and objects ``parse(_:)`` accepts.
     public static let maximumDepth = 512
 
+    /// Parses a complete JSON text; nil when `bytes` is not one.
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> JSONValue? {
         let parsed = bytes.withContiguousStorageIfAvailable { buffer in
             var parser = JSONParser(buffer)

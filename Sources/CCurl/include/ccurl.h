@@ -64,6 +64,7 @@ CURLcode ccurl_easy_setopt_off(CURL *h, CURLoption o, curl_off_t v);
 CURLcode ccurl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v);
 CURLcode ccurl_easy_setopt_write_function(CURL *h, CURLoption o, curl_write_callback v);
 CURLcode ccurl_easy_setopt_debug_function(CURL *h, curl_debug_callback v);
+CURLcode ccurl_easy_setopt_curlu(CURL *h, CURLU *v);
 
 /* }================================================================== */
 
@@ -113,6 +114,21 @@ int ccurl_multi_next_done(CURLM *m, CURL **easy, CURLcode *result);
 ** buffers; returns 0 on success, -1 when curl cannot parse the URL.
 */
 int ccurl_url_scheme_host(const char *url, char *scheme, size_t scheme_size, char *host, size_t host_size);
+
+/*
+** A URL handle holding `url` parsed as libcurl parses CURLOPT_URL, or NULL
+** when libcurl rejects it (or memory ran out).
+*/
+CURLU *ccurl_url_parse(const char *url);
+void ccurl_url_cleanup(CURLU *u);
+
+/*
+** Replaces the path and query of `u` with the `path_length` bytes at `path`
+** and the `query_length` bytes at `query` (NULL removes the query).  Returns 0
+** on success, -1 when libcurl refused a part or memory ran out.
+*/
+int ccurl_url_set_path_query(CURLU *u, const char *path, size_t path_length, const char *query,
+                             size_t query_length);
 
 /* }================================================================== */
 
