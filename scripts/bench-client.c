@@ -21,13 +21,18 @@ static size_t discard(char *data, size_t size, size_t count, void *context) {
   return size * count;
 }
 
-/* Points `handle` at the job endpoint of `id`; `url` must live until the call ends. */
-static void point(CURL *handle, char *url, const char *base, const char *id) {
-  if (snprintf(url, URL_SIZE, "%s/services/data/v66.0/jobs/ingest/%s", base, id) >= URL_SIZE) {
-    fprintf(stderr, "bench-client: URL too long\n");
+/* Points `handle` at the job endpoint of `id` as sfjobs does: the URL as text (what libcurl reports
+ * and repeats a request with) and `location`, a URL handle holding `base`, whose path alone changes,
+ * so libcurl neither parses the text nor formats it back. `url` must live until the call ends. */
+static void point(CURL *handle, CURLU *location, char *url, const char *base, const char *id) {
+  size_t base_length = strlen(base);
+  if (snprintf(url, URL_SIZE, "%s/services/data/v66.0/jobs/ingest/%s", base, id) >= URL_SIZE ||
+      curl_url_set(location, CURLUPART_PATH, url + base_length, 0) != CURLUE_OK) {
+    fprintf(stderr, "bench-client: bad URL\n");
     exit(2);
   }
   curl_easy_setopt(handle, CURLOPT_URL, url);
+  curl_easy_setopt(handle, CURLOPT_CURLU, location);
 }
 
 static double now(void) {
@@ -58,9 +63,15 @@ int main(int argc, char **argv) {
 
   CURLM *multi = curl_multi_init();
   CURL *handles[MAX_WIDTH];
+  CURLU *locations[MAX_WIDTH];
   char urls[MAX_WIDTH][URL_SIZE];
   for (int slot = 0; slot < width; slot++) {
     handles[slot] = curl_easy_init();
+    locations[slot] = curl_url();
+    if (curl_url_set(locations[slot], CURLUPART_URL, base, 0) != CURLUE_OK) {
+      fprintf(stderr, "bench-client: bad URL %s\n", base);
+      return 2;
+    }
     curl_easy_setopt(handles[slot], CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(handles[slot], CURLOPT_WRITEFUNCTION, discard);
     curl_easy_setopt(handles[slot], CURLOPT_PRIVATE, (void *)(long)slot);
@@ -73,7 +84,7 @@ int main(int argc, char **argv) {
   double started = now();
   int next = 0, active = 0;
   for (int slot = 0; slot < width && next < count; slot++, next++, active++) {
-    point(handles[slot], urls[slot], base, ids[next]);
+    point(handles[slot], locations[slot], urls[slot], base, ids[next]);
     curl_multi_add_handle(multi, handles[slot]);
   }
   while (active > 0) {
@@ -95,7 +106,7 @@ int main(int argc, char **argv) {
       curl_multi_remove_handle(multi, handles[slot]);
       active--;
       if (next < count) {
-        point(handles[slot], urls[slot], base, ids[next++]);
+        point(handles[slot], locations[slot], urls[slot], base, ids[next++]);
         curl_multi_add_handle(multi, handles[slot]);
         active++;
       }
