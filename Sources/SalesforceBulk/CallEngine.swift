@@ -15,6 +15,9 @@ final class CallEngine {
     /// The last `Sforce-Limit-Info` api-usage.
     private(set) var apiUsage: (used: Int, limit: Int)?
     private var random = SystemRandomNumberGenerator()
+    /// The interruption's registration of the transport's waker: made by the first run, kept while the
+    /// engine lives (an interrupt between runs only makes the next poll return once, early).
+    private var wakerToken: Int?
 
     init(userAgent: String, authenticator: Authenticator, retryPolicy: RetryPolicy, interruption: (any Interruption)?, logger: Logger) {
         self.userAgent = userAgent
@@ -22,6 +25,10 @@ final class CallEngine {
         self.retryPolicy = retryPolicy
         self.interruption = interruption
         self.logger = logger
+    }
+
+    deinit {
+        if let interruption, let wakerToken { interruption.removeWaker(wakerToken) }
     }
 
     /// One running call.
@@ -78,13 +85,9 @@ final class CallEngine {
             for plan in plans { plan.fail(error.about(job: plan.jobID)) }
             return
         }
-        var wakerToken: Int?
-        if let interruption {
+        if let interruption, wakerToken == nil {
             let waker = transport.waker
             wakerToken = interruption.addWaker { waker.wake() }
-        }
-        defer {
-            if let interruption, let wakerToken { interruption.removeWaker(wakerToken) }
         }
         var pending = plans.makeIterator()
         var morePending = true

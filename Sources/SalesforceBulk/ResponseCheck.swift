@@ -22,13 +22,21 @@ enum ResponseCheck {
     /// Whether the media type of a `Content-Type` value names JSON or XML
     /// (`application/json`, `text/xml`, `application/soap+xml;charset=UTF-8`, ...), any case.
     static func isReadable(mediaType contentType: String) -> Bool {
-        let type = mediaType(contentType)
-        let suffixes: [String] = ["/json", "+json", "/xml", "+xml"]
-        return suffixes.contains { suffix in
-            let wanted = suffix.utf8
-            return type.count >= wanted.count && zip(type.suffix(wanted.count), wanted).allSatisfy(sameLetter)
+        var text = contentType
+        return text.withUTF8 { bytes in
+            // The media type ends at `;` or the end, before any spaces and tabs.
+            var end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            return readableSuffixes.contains { suffix in
+                let count = suffix.utf8CodeUnitCount
+                let wanted = suffix.utf8Start
+                return end >= count && (0..<count).allSatisfy { sameLetter(bytes[end - count + $0], wanted[$0]) }
+            }
         }
     }
+
+    /// How the media types the client reads end, in lower case.
+    private static let readableSuffixes: [StaticString] = ["/json", "+json", "/xml", "+xml"]
 
     /// Whether a sent byte equals a lower-case expected one, ignoring ASCII case.
     private static func sameLetter(_ sent: UInt8, _ wanted: UInt8) -> Bool {

@@ -95,6 +95,32 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 1)
     }
 
+    @Test func interruptionStopsAWaitInALaterCallOfTheSameClient() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let id = org.job(SimJobSpec(jobType: .v2Ingest))
+        let interruption = TestInterruption()
+        let outcome = try await org.run(interruption: interruption) { (client) throws(SalesforceError) in
+            for _ in 0..<3 { _ = try client.jobInfo(JobID(id)) }
+            let registered = interruption.wakerCount
+            org.server.inject(SimFault(.delay, count: 5, delaySeconds: 5))
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: 0.3)
+                interruption.interrupt()
+            }
+            let started = Date()
+            do throws(SalesforceError) {
+                _ = try client.jobInfo(JobID(id))
+                return (registered, nil as String?, Date().timeIntervalSince(started))
+            } catch {
+                return (registered, error.code, Date().timeIntervalSince(started))
+            }
+        }.get()
+        #expect(outcome.0 == 1)  // one registration for the client, not one per call
+        #expect(outcome.1 == "INTERRUPTED")
+        #expect(outcome.2 < 1)
+    }
+
     @Test func refusedConnectionsAreConnectionErrors() async throws {
         var settings = ConnectionSettings(instanceURL: "http://127.0.0.1:9", accessToken: "00Dx!t", timeoutMilliseconds: 3000)
         settings.apiVersion = "66.0"

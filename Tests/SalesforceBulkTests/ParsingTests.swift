@@ -228,10 +228,12 @@ import Testing
 
     @Test func readableMediaTypes() {
         for type in ["application/json", "application/json;charset=UTF-8", "Application/JSON ; charset=utf-8", "text/xml",
-                     "application/soap+xml; charset=UTF-8", "application/vnd.api+json"] {
+                     "application/soap+xml; charset=UTF-8", "application/vnd.api+json", "application/json \t",
+                     " application/json;", "TEXT/XML"] {
             #expect(ResponseCheck.isReadable(mediaType: type), "\(type)")
         }
-        for type in ["text/html; charset=UTF-8", "text/plain", "", "application/jsonp", "json", "application/xml-dtd"] {
+        for type in ["text/html; charset=UTF-8", "text/plain", "", "application/jsonp", "json", "application/xml-dtd", " ; /json",
+                     "text/html; x=application/json", "/jso"] {
             #expect(!ResponseCheck.isReadable(mediaType: type), "\(type)")
         }
     }

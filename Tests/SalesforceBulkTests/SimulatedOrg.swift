@@ -62,6 +62,9 @@ final class TestInterruption: Interruption, @unchecked Sendable {
 
     var isInterrupted: Bool { lock.withLock { interrupted } }
 
+    /// How many wakers are registered.
+    var wakerCount: Int { lock.withLock { wakers.count } }
+
     func interrupt() {
         let toWake = lock.withLock {
             interrupted = true
