@@ -1,10 +1,11 @@
 /* The calls scripts/bench makes sfjobs do, made by a minimal libcurl client in C: how fast libcurl
  * alone goes on this machine, beside sfjobs and wrk.
  *
- *   bench-client URL TOKEN IDS_FILE info          GET each job, one after another
- *   bench-client URL TOKEN IDS_FILE close WIDTH   PATCH each job to UploadComplete, WIDTH at once
+ *   bench-client URL TOKEN IDS_FILE info [SECONDS]  GET each job, one after another, in whole passes
+ *                                                   until at least SECONDS have gone by
+ *   bench-client URL TOKEN IDS_FILE close WIDTH     PATCH each job to UploadComplete, WIDTH at once
  *
- * Prints "seconds<TAB>S"; exits 1 when a call fails. */
+ * Prints "seconds<TAB>S<TAB>calls<TAB>N"; exits 1 when a call fails. */
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,20 +42,28 @@ static double now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* Whether call number `next` starts: each of the `count` jobs once, then further whole passes while
+ * less than `least` seconds have gone by since `started`. */
+static int starts(long next, int count, double started, double least) {
+  return next < count || next % count != 0 || now() - started < least;
+}
+
 int main(int argc, char **argv) {
   if (argc < 5 || (strcmp(argv[4], "info") != 0 && (strcmp(argv[4], "close") != 0 || argc < 6))) {
-    fprintf(stderr, "usage: bench-client URL TOKEN IDS_FILE info | close WIDTH\n");
+    fprintf(stderr, "usage: bench-client URL TOKEN IDS_FILE info [SECONDS] | close WIDTH\n");
     return 2;
   }
   const char *base = argv[1];
   int closing = strcmp(argv[4], "close") == 0;
   int width = closing ? atoi(argv[5]) : 1;
+  double least = !closing && argc > 5 ? atof(argv[5]) : 0;
   if (width < 1 || width > MAX_WIDTH) return 2;
   FILE *file = fopen(argv[3], "r");
   if (!file) return 2;
   int count = 0;
   while (count < MAX_JOBS && fscanf(file, "%31s", ids[count]) == 1) count++;
   fclose(file);
+  if (count == 0) return 2;
 
   char authorization[URL_SIZE];
   snprintf(authorization, sizeof authorization, "Authorization: Bearer %s", argv[2]);
@@ -82,9 +91,10 @@ int main(int argc, char **argv) {
   }
 
   double started = now();
-  int next = 0, active = 0;
-  for (int slot = 0; slot < width && next < count; slot++, next++, active++) {
-    point(handles[slot], locations[slot], urls[slot], base, ids[next]);
+  long next = 0;
+  int active = 0;
+  for (int slot = 0; slot < width && starts(next, count, started, least); slot++, next++, active++) {
+    point(handles[slot], locations[slot], urls[slot], base, ids[next % count]);
     curl_multi_add_handle(multi, handles[slot]);
   }
   while (active > 0) {
@@ -105,14 +115,14 @@ int main(int argc, char **argv) {
       int slot = (int)(long)slot_pointer;
       curl_multi_remove_handle(multi, handles[slot]);
       active--;
-      if (next < count) {
-        point(handles[slot], locations[slot], urls[slot], base, ids[next++]);
+      if (starts(next, count, started, least)) {
+        point(handles[slot], locations[slot], urls[slot], base, ids[next++ % count]);
         curl_multi_add_handle(multi, handles[slot]);
         active++;
       }
     }
     if (active > 0) curl_multi_poll(multi, NULL, 0, 1000, NULL);
   }
-  printf("seconds\t%f\n", now() - started);
+  printf("seconds\t%f\tcalls\t%ld\n", now() - started, next);
   return 0;
 }
