@@ -7,7 +7,7 @@ enum ResponseCheck {
         if let contentType = response.contentType, !isReadable(mediaType: contentType) {
             return SalesforceError(
                 kind: .protocol, code: "BAD_RESPONSE",
-                message: "expected JSON or XML, got \(Redaction.redact(String(decoding: mediaType(contentType), as: UTF8.self))) with HTTP \(response.status)\(ErrorMapping.excerpt(response.body))",
+                message: "expected JSON or XML, got \(Redaction.redact(String(decoding: mediaType(contentType.utf8), as: UTF8.self))) with HTTP \(response.status)\(ErrorMapping.excerpt(response.body))",
                 status: response.status, jobID: jobID)
         }
         if !isUTF8(response.body) {
@@ -24,13 +24,10 @@ enum ResponseCheck {
     static func isReadable(mediaType contentType: String) -> Bool {
         var text = contentType
         return text.withUTF8 { bytes in
-            // The media type ends at `;` or the end, before any spaces and tabs.
-            var end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
-            while end > 0, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            let type = mediaType(bytes)
             return readableSuffixes.contains { suffix in
-                let count = suffix.utf8CodeUnitCount
-                let wanted = suffix.utf8Start
-                return end >= count && (0..<count).allSatisfy { sameLetter(bytes[end - count + $0], wanted[$0]) }
+                let wanted = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                return type.count >= wanted.count && zip(type.suffix(wanted.count), wanted).allSatisfy(sameLetter)
             }
         }
     }
@@ -45,8 +42,8 @@ enum ResponseCheck {
     }
 
     /// `text/html` of `text/html; charset=UTF-8`.
-    private static func mediaType(_ contentType: String) -> Substring.UTF8View {
-        contentType.utf8.prefix { $0 != UInt8(ascii: ";") }.trimmingSpacesAndTabs
+    private static func mediaType<Bytes: BidirectionalCollection<UInt8>>(_ contentType: Bytes) -> Bytes.SubSequence {
+        contentType.prefix { $0 != UInt8(ascii: ";") }.trimmingSpacesAndTabs
     }
 
     /// Whether `bytes` are UTF-8; answers are nearly always ASCII, checked eight bytes at a time.
