@@ -24,6 +24,6 @@ struct Bulk1 {
 
     /// GET the batchInfoList of a job.
     func batches(_ id: JobID) -> APIRequest {
-        .get(jobPath(id) + "/batch", credential: .sessionHeader, accept: "application/xml")
+        .get(jobPath(id) + "/batch", credential: .sessionHeader, accept: "application/xml", compressible: true)
     }
 }

@@ -47,11 +47,11 @@ struct Bulk2 {
         if let jobType { query.append(("jobType", jobType.rawValue)) }
         if pkChunking == true { query.append(("isPkChunkingEnabled", "true")) }
         let suffix = query.isEmpty ? "" : "?" + FormEncoding.encode(query)
-        return .get("/services/data/v\(apiVersion)/jobs/\(kind.rawValue)" + suffix, credential: .bearer)
+        return .get("/services/data/v\(apiVersion)/jobs/\(kind.rawValue)" + suffix, credential: .bearer, compressible: true)
     }
 
     /// GET the org's limits.
     func limits() -> APIRequest {
-        .get("/services/data/v\(apiVersion)/limits", credential: .bearer)
+        .get("/services/data/v\(apiVersion)/limits", credential: .bearer, compressible: true)
     }
 }

@@ -235,7 +235,7 @@ final class CallEngine {
         }
         let http = HTTPRequest(
             method: request.method, url: url, headers: headers, body: request.body, allowsHTTP: allowsHTTP,
-            timeoutMilliseconds: timeout)
+            timeoutMilliseconds: timeout, acceptsCompression: request.compressible)
         slot.attempt += 1
         slot.startedAt = now
         slot.transfer = transport.start(http, tag: tag)

@@ -23,9 +23,16 @@ struct APIRequest {
     var credential: Credential
     var headers: [String]
     var body: [UInt8]?
+    /// Whether to ask for the answer compressed: only answers that can run long (job lists, batch
+    /// lists, limits) are worth it; a single job's answer is under a kilobyte.
+    var compressible = false
 
-    static func get(_ path: String, credential: Credential, accept: String = "application/json") -> APIRequest {
-        APIRequest(method: .get, target: .instance(path), credential: credential, headers: ["Accept: " + accept], body: nil)
+    static func get(
+        _ path: String, credential: Credential, accept: String = "application/json", compressible: Bool = false
+    ) -> APIRequest {
+        APIRequest(
+            method: .get, target: .instance(path), credential: credential, headers: ["Accept: " + accept], body: nil,
+            compressible: compressible)
     }
 }
 

@@ -12,6 +12,8 @@ final class CurlTransfer {
     fileprivate var logger: Logger?
     /// Whether the handle currently allows `http` besides `https`.
     private var allowsHTTP = false
+    /// Whether the handle currently asks for compressed answers.
+    private var acceptsCompression = false
     /// Whether libcurl holds a copy of the request body to drop after the exchange.
     private var sentBody = false
     private(set) var tag = 0
@@ -67,6 +69,12 @@ final class CurlTransfer {
             _ = ccurl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, request.allowsHTTP ? "http,https" : "https")
         }
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds)
+        if acceptsCompression != request.acceptsCompression {
+            // The encodings Salesforce compresses with ("" would list every one libcurl knows). libcurl
+            // writes the line anew for every request, a character at a time, so a short answer goes without.
+            acceptsCompression = request.acceptsCompression
+            _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, request.acceptsCompression ? "gzip, deflate" : nil)
+        }
 
         switch request.method {
         case .get:
@@ -109,8 +117,6 @@ final class CurlTransfer {
         if let caBundle { _ = ccurl_easy_setopt_string(easy, CURLOPT_CAINFO, caBundle) }
         _ = ccurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
-        // The encodings Salesforce compresses with; "" would list every one libcurl knows.
-        _ = ccurl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "gzip, deflate")
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = ccurl_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(ResponseLimits.bodyBytes))
         _ = ccurl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, ResponseLimits.lowSpeedBytesPerSecond)

@@ -13,6 +13,8 @@ struct HTTPRequest {
     var allowsHTTP: Bool
     /// The whole exchange's time limit in milliseconds; 0 means none.
     var timeoutMilliseconds: Int
+    /// Whether to send `Accept-Encoding: gzip, deflate` (and decode what comes back).
+    var acceptsCompression = false
 }
 
 /// What came back: the status, the body and the few headers the client reads.

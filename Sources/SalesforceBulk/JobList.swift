@@ -141,7 +141,7 @@ public final class JobPages {
         }
         let request: APIRequest
         if let nextPath {
-            request = .get(nextPath, credential: .bearer)
+            request = .get(nextPath, credential: .bearer, compressible: true)
         } else {
             request = client.bulk2.list(list, jobType: filter.serverJobType(for: list), pkChunking: filter.pkChunking)
         }

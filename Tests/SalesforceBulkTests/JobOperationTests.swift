@@ -21,20 +21,33 @@ import Testing
         #expect(jobs[2]["jobType"] == .string("Classic"))
     }
 
-    @Test func everyRequestNamesTheClientAndTheEncodingsSalesforceCompressesWith() async throws {
-        let org = try await SimulatedOrg.start()
+    @Test func everyRequestNamesTheClientAndOnlyLongAnswersAreAskedForCompressed() async throws {
+        let org = try await SimulatedOrg.start(pageSize: 2)
         defer { Task { await org.stop() } }
         let ingest = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
         let classic = org.job(SimJobSpec(jobType: .classic, state: "Open"))
+        for _ in 0..<2 { org.job(SimJobSpec(jobType: .v2Ingest, state: "JobComplete")) }
+        // One after another on one transfer, so the option is switched on and off again.
         _ = try await org.run { (client) throws(SalesforceError) in
             _ = try client.jobInfo(JobID(ingest))
+            _ = try client.jobPages(JobFilter(type: .ingest)).all()
             _ = try client.closeJob(JobID(ingest), state: .closed)
+            _ = try client.batches(JobID(classic))
+            _ = try client.limits()
             _ = try client.closeJob(JobID(classic), state: .closed, type: .classic)
         }.get()
         let log = org.server.requestLog
-        #expect(log.map(\.method) == ["GET", "GET", "PATCH", "POST"])  // a close without a type reads the job first
         #expect(log.allSatisfy { $0.userAgent == "sfjobs/\(SalesforceClient.version)" })
-        #expect(log.allSatisfy { $0.acceptEncoding == "gzip, deflate" })
+        let compressed = log.filter { $0.acceptEncoding == "gzip, deflate" }.map { "\($0.method) \($0.path)" }
+        let plain = log.filter { $0.acceptEncoding == nil }.map { "\($0.method) \($0.path)" }
+        let jobs = "/services/data/v\(ConnectionSettings.defaultAPIVersion)/jobs/ingest"
+        let classicJob = "/services/async/\(ConnectionSettings.defaultAPIVersion)/job/\(classic)"
+        #expect(compressed == [
+            "GET \(jobs)", "GET \(jobs)", "GET \(classicJob)/batch",
+            "GET /services/data/v\(ConnectionSettings.defaultAPIVersion)/limits",
+        ])
+        // a close without a type reads the job first
+        #expect(plain == ["GET \(jobs)/\(ingest)", "GET \(jobs)/\(ingest)", "PATCH \(jobs)/\(ingest)", "POST \(classicJob)"])
     }
 
     @Test func unknownJobIsNotFoundAfterTryingEveryAPI() async throws {
