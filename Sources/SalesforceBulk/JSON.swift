@@ -175,11 +175,23 @@ struct JSONParser {
     /// Moves past the string at the opening quote; its bytes, quotes included, and whether it has escapes.
     private mutating func scanString() -> (range: Range<Int>, escaped: Bool)? {
         let start = index
-        index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
+        var offset = start + 1
+        // Eight bytes at a time up to the first that can end the string or be wrong in it.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while offset + 8 <= bytes.count {
+                let marks = Self.quoteBackslashOrControlMarks(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                if marks != 0 {
+                    offset += marks.trailingZeroBitCount / 8
+                    break
+                }
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                index += 1
+                index = offset + 1
                 return (start..<index, false)
             }
             if byte == UInt8(ascii: "\\") {
@@ -188,9 +200,20 @@ struct JSONParser {
                 return (start..<index, true)
             }
             if byte < 0x20 { return nil }
-            index += 1
+            offset += 1
         }
         return nil
+    }
+
+    /// The high bit of each byte of `word` (first byte lowest) that is `"`, `\` or below 0x20, and
+    /// perhaps of bytes after such a one, never before: `(x - 0x01…) & ~x & 0x80…` marks the zero bytes
+    /// of `x` (`x - 0x20…` the bytes below 0x20), a borrow carrying only towards later bytes.
+    @inline(__always)
+    private static func quoteBackslashOrControlMarks(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let marks = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        return marks & (ones &* 0x80)
     }
 
     /// Moves past the value at `index`; its bytes (a string's with its quotes) and kind.

@@ -58,7 +58,8 @@ public struct JobAnswer: Sendable {
         var name = name
         return name.withUTF8 { wanted in
             bytes.withUnsafeBytes { answer -> FieldValue? in
-                guard let member = members.first(where: { answer[$0.key].elementsEqual(wanted) }) else { return nil }
+                let named = { (member: JSONMemberSpan) in member.key.count == wanted.count && answer[member.key].elementsEqual(wanted) }
+                guard let member = members.first(where: named) else { return nil }
                 return Self.fieldValue(Self.value(of: member, named: UnsafeRawBufferPointer(rebasing: answer[member.key]), in: answer))
             }
         }

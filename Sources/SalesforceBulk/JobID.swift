@@ -61,16 +61,14 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
             default: sums.2 |= bit
             }
         }
-        let checksum = [checksumAlphabet[sums.0], checksumAlphabet[sums.1], checksumAlphabet[sums.2]]
+        let checksum = (checksumAlphabet[sums.0], checksumAlphabet[sums.1], checksumAlphabet[sums.2])
         if bytes.count == 18 {
-            for offset in 0..<3 {
-                let given = bytes[15 + offset]
-                guard given == checksum[offset] || given == checksum[offset] | 0x20 else { return nil }
-            }
+            let matches = { (given: UInt8, expected: UInt8) in given == expected || given == expected | 0x20 }
+            guard matches(bytes[15], checksum.0), matches(bytes[16], checksum.1), matches(bytes[17], checksum.2) else { return nil }
         }
         return String(unsafeUninitializedCapacity: 18) { out in
             for index in 0..<15 { out[index] = bytes[index] }
-            for offset in 0..<3 { out[15 + offset] = checksum[offset] }
+            (out[15], out[16], out[17]) = checksum
             return 18
         }
     }
