@@ -201,7 +201,6 @@ final class CallEngine {
             return
         }
         let base: URLPolicy.Base
-        var headers = request.headers
         switch request.target {
         case .login(let path):
             do throws(SalesforceError) {
@@ -211,30 +210,33 @@ final class CallEngine {
                 return
             }
             slot.sentGeneration = 0
-            return start(slot, tag: tag, request: request, url: base.url + path, allowsHTTP: base.allowsHTTP, headers: headers, now: now)
+            return start(slot, tag: tag, request: request, url: base.url + path, allowsHTTP: base.allowsHTTP, credential: nil, now: now)
         case .instance(let path):
             guard let session = authenticator.session else {
                 slot.state = .waitingForLogin
                 startLogin(for: slot)
                 return
             }
+            let credential: String?
             switch request.credential {
-            case .none: break
-            case .bearer: headers.append(session.bearerHeader)
-            case .sessionHeader: headers.append(session.sessionHeader)
+            case .none: credential = nil
+            case .bearer: credential = session.bearerHeader
+            case .sessionHeader: credential = session.sessionHeader
             }
             slot.sentGeneration = session.generation
-            start(slot, tag: tag, request: request, url: session.instance.url + path, allowsHTTP: session.instance.allowsHTTP, headers: headers, now: now)
+            start(
+                slot, tag: tag, request: request, url: session.instance.url + path, allowsHTTP: session.instance.allowsHTTP,
+                credential: credential, now: now)
         }
     }
 
-    private func start(_ slot: Slot, tag: Int, request: APIRequest, url: String, allowsHTTP: Bool, headers: [String], now: Int64) {
+    private func start(_ slot: Slot, tag: Int, request: APIRequest, url: String, allowsHTTP: Bool, credential: String?, now: Int64) {
         var timeout = 0
         if let deadline = slot.deadline {
             timeout = Int(max(1, (deadline - now + 999_999) / 1_000_000))
         }
         let http = HTTPRequest(
-            method: request.method, url: url, headers: headers, body: request.body, allowsHTTP: allowsHTTP,
+            method: request.method, url: url, headers: request.headers, credential: credential, body: request.body, allowsHTTP: allowsHTTP,
             timeoutMilliseconds: timeout, acceptsCompression: request.compressible)
         slot.attempt += 1
         slot.startedAt = now

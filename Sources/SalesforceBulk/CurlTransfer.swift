@@ -98,6 +98,9 @@ final class CurlTransfer {
         for line in request.headers {
             headerList = line.withCString { ccurl_slist_append(headerList, $0) }
         }
+        if let credential = request.credential {
+            headerList = credential.withCString { ccurl_slist_append(headerList, $0) }
+        }
         // No `Expect: 100-continue` wait before a body.
         if sentBody { headerList = ccurl_slist_append(headerList, "Expect:") }
         _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)

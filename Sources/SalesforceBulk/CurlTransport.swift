@@ -22,7 +22,9 @@ final class CurlTransport {
 
     private let multi: UnsafeMutableRawPointer
     private var idle: [CurlTransfer] = []
-    private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    /// The exchanges in flight, as many as the call's concurrency, found by their easy handle: at
+    /// the concurrencies batches use, a scan of the pointers costs less than hashing one.
+    private var running: [CurlTransfer] = []
     let waker: MultiWaker
     let logger: Logger
     private let userAgent: String
@@ -44,7 +46,7 @@ final class CurlTransport {
 
     deinit {
         waker.invalidate()
-        for transfer in running.values {
+        for transfer in running {
             _ = ccurl_multi_remove_handle(multi, transfer.easy)
         }
         running.removeAll()
@@ -60,13 +62,19 @@ final class CurlTransport {
         let transfer = idle.popLast() ?? CurlTransfer(userAgent: userAgent, caBundle: caBundle, logger: logger)
         transfer.prepare(request, tag: tag)
         _ = ccurl_multi_add_handle(multi, transfer.easy)
-        running[transfer.easy] = transfer
+        running.append(transfer)
         return transfer
+    }
+
+    /// Takes the exchange of `easy` out of those in flight.
+    private func removeRunning(_ easy: UnsafeMutableRawPointer) -> CurlTransfer? {
+        guard let index = running.firstIndex(where: { $0.easy == easy }) else { return nil }
+        return running.remove(at: index)
     }
 
     /// Abandons an exchange in flight.
     func cancel(_ transfer: CurlTransfer) {
-        guard running.removeValue(forKey: transfer.easy) != nil else { return }
+        guard removeRunning(transfer.easy) != nil else { return }
         _ = ccurl_multi_remove_handle(multi, transfer.easy)
         transfer.finish()
         idle.append(transfer)
@@ -80,7 +88,7 @@ final class CurlTransport {
         var done: UnsafeMutableRawPointer?
         var code = CURLE_OK
         while ccurl_multi_next_done(multi, &done, &code) != 0 {
-            guard let easy = done, let transfer = running.removeValue(forKey: easy) else { continue }
+            guard let easy = done, let transfer = removeRunning(easy) else { continue }
             _ = ccurl_multi_remove_handle(multi, easy)
             finished.append((transfer.tag, transfer.outcome(code)))
             transfer.finish()

@@ -8,6 +8,8 @@ struct HTTPRequest {
     var url: String
     /// Complete header lines, e.g. `Accept: application/json`.
     var headers: [String]
+    /// The session's header line (`Authorization: Bearer …`, `X-SFDC-Session: …`), sent after `headers`.
+    var credential: String? = nil
     var body: [UInt8]?
     /// Whether plain `http` may be used (only for loopback hosts).
     var allowsHTTP: Bool
