@@ -51,6 +51,25 @@ static inline int clua_gc_count_bytes(lua_State *L) {
 }
 static inline void clua_gc_generational(lua_State *L) { lua_gc(L, LUA_GCGEN, 0, 0); }
 
+/*
+** Pushes the string of `length` bytes at `bytes`, taken from cache[slot] (the
+** table at absolute index `cache`) when that holds the same bytes; otherwise
+** made anew and left in cache[slot] for the next time.  Lua hashes a short
+** string every time it is pushed; this compares it with one it already has.
+*/
+static inline void clua_push_cached_string(lua_State *L, int cache, lua_Integer slot,
+                                           const char *bytes, size_t length) {
+  if (lua_rawgeti(L, cache, slot) == LUA_TSTRING) {
+    size_t cached_length;
+    const char *cached = lua_tolstring(L, -1, &cached_length);
+    if (cached_length == length && (length == 0 || memcmp(cached, bytes, length) == 0)) return;
+  }
+  lua_pop(L, 1);
+  lua_pushlstring(L, bytes, length);
+  lua_pushvalue(L, -1);
+  lua_rawseti(L, cache, slot);
+}
+
 /* }================================================================== */
 
 /* {==================================================================

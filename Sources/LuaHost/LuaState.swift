@@ -71,6 +71,14 @@ public struct LuaState {
         bytes.withUnsafeBytes { push(bytes: $0) }
     }
 
+    /// Pushes the bytes as a Lua string taken from `cache[slot]` when that holds the same bytes,
+    /// and keeps it there otherwise: for strings pushed again and again, such as a record's field
+    /// names, which Lua would hash anew each time.  `cache` is the index of a table.
+    public func push(bytes: UnsafeRawBufferPointer, cachedIn cache: Int32, slot: Int) {
+        clua_push_cached_string(
+            L, absolute(cache), lua_Integer(slot), bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+    }
+
     /// Pushes any value; `.opaque` values cannot be recreated and push `nil`.
     public func push(_ value: LuaValue) {
         switch value {

@@ -6,16 +6,22 @@ extension LuaState {
     /// Pushes a job table: every field under Salesforce's name, `jobType` always, and `dryRun = true` when asked.
     func push(job: Job, dryRun: Bool = false) {
         if let answer = job.answer {
-            // Straight from the answer's bytes: no Swift string per field.
+            // Straight from the answer's bytes: no Swift string per field. Salesforce names the same
+            // fields in the same order in every answer, so the names come from a cache by position.
+            precondition(ensureStack(5), "the Lua stack cannot grow")  // the table, the cache, a key (and its copy), a value
             newTable(fields: answer.count + 2)
+            let names = pushFieldNameCache()
+            var position = 0
             answer.forEachField { name, value in
-                push(bytes: name)
+                position += 1
+                push(bytes: name, cachedIn: names, slot: position)
                 switch value {
                 case .text(let text): push(bytes: text)
                 case .value(let value): push(value)
                 }
-                rawSetKeyValueOnTop(table: -3)
+                rawSetKeyValueOnTop(table: -4)
             }
+            pop()
         } else {
             let fields = job.fields
             newTable(fields: fields.count + 2)
@@ -29,6 +35,20 @@ extension LuaState {
         if job.answer == nil, job["jobType"] == nil { rawSet(table: -1, field: "jobType", .string(job.jobType.rawValue)) }
         if dryRun { rawSet(table: -1, field: "dryRun", .boolean(true)) }
     }
+
+    /// Pushes the table of job field names by position (see ``push(job:dryRun:)``), made on first use; its index.
+    private func pushFieldNameCache() -> Int32 {
+        pushRegistryValue(Self.fieldNameCacheKey)
+        if !isTable(at: -1) {
+            pop()
+            newTable(array: 32)
+            pushCopy(of: -1)
+            setRegistryValue(Self.fieldNameCacheKey)
+        }
+        return top
+    }
+
+    private static let fieldNameCacheKey = "sfjobs.jobFieldNames"
 
     func push(batch: Batch) {
         newTable(fields: batch.fields.count)
