@@ -12,8 +12,10 @@ final class CallEngine {
     var retryPolicy: RetryPolicy
     let interruption: (any Interruption)?
     private let logger: Logger
-    /// The last `Sforce-Limit-Info` api-usage.
-    private(set) var apiUsage: (used: Int, limit: Int)?
+    /// The last `Sforce-Limit-Info` header, read only when asked for.
+    private var limitInfo: String?
+    /// The api-usage of the last `Sforce-Limit-Info` header; nil when it has none.
+    var apiUsage: (used: Int, limit: Int)? { limitInfo.flatMap(LimitInfo.apiUsage) }
     private var random = SystemRandomNumberGenerator()
     /// The interruption's registration of the transport's waker: made by the first run, kept while the
     /// engine lives (an interrupt between runs only makes the next poll return once, early).
@@ -269,7 +271,7 @@ final class CallEngine {
             logger.debug(
                 "\(request.method.rawValue) \(response.status)",
                 metadata: ["event": "http", "attempt": "\(slot.attempt)", "ms": "\(Int(elapsed))"])
-            if let info = response.limitInfo, let usage = LimitInfo.apiUsage(info) { apiUsage = usage }
+            if let info = response.limitInfo { limitInfo = info }
             if request.credential != .none && ErrorMapping.isExpiredSession(response) {
                 expired(slot, response)
                 return

@@ -46,10 +46,15 @@ enum ResponseCheck {
         contentType.prefix { $0 != UInt8(ascii: ";") }.trimmingSpacesAndTabs
     }
 
-    /// Whether `bytes` are UTF-8; answers are nearly always ASCII, checked eight bytes at a time.
+    /// Whether `bytes` are UTF-8; answers are nearly always ASCII, checked 32 bytes at a time, then eight.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
         let asciiPrefix = bytes.withUnsafeBytes { raw -> Int in
             var offset = 0
+            while offset + 32 <= raw.count {
+                let words = (0..<4).reduce(UInt64(0)) { $0 | raw.loadUnaligned(fromByteOffset: offset + 8 * $1, as: UInt64.self) }
+                if words & 0x8080_8080_8080_8080 != 0 { break }
+                offset += 32
+            }
             while offset + 8 <= raw.count {
                 if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return offset }
                 offset += 8

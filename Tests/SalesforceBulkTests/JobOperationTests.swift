@@ -143,12 +143,13 @@ import Testing
         let org = try await SimulatedOrg.start()
         defer { Task { await org.stop() } }
         let classic = org.job(SimJobSpec(jobType: .classic, state: "Open", batches: 3))
-        let (batches, limits, usage) = try await org.run { (client) throws(SalesforceError) in
-            (try client.batches(JobID(classic)), try client.limits(), client.apiUsage)
+        let (batches, before, limits, usage) = try await org.run { (client) throws(SalesforceError) in
+            (try client.batches(JobID(classic)), client.apiUsage, try client.limits(), client.apiUsage)
         }.get()
         #expect(batches.count == 3 && batches.allSatisfy { $0.id?.hasPrefix("751") == true })
         #expect(limits.contains { $0.name == "DailyApiRequests" })
-        #expect(usage != nil && usage!.limit == 100_000)
+        // From the last answer's header: one request more than after the batches.
+        #expect(usage != nil && usage!.limit == 100_000 && usage!.used == (before?.used ?? -1) + 1)
     }
 
     @Test func listsArePagedFilteredAndDeduplicated() async throws {
