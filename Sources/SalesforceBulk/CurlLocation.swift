@@ -61,14 +61,17 @@ final class CurlLocation {
     /// that libcurl's parser keeps as they are (no dot segment, space, control, `#` or non-ASCII byte).
     static func plainPathAndQuery(in url: UnsafeBufferPointer<UInt8>, after origin: [UInt8]) -> Split? {
         let start = origin.count
-        guard url.count > start, url[start] == UInt8(ascii: "/"), url.prefix(start).elementsEqual(origin) else {
+        guard url.count > start, url[start] == UInt8(ascii: "/"),
+            origin.withUnsafeBufferPointer({ origin in (0..<start).allSatisfy { url[$0] == origin[$0] } })
+        else {
             return nil
         }
+        let plain = plainBytes
         var questionMark: Int?
         var previous: UInt8 = 0
         for index in start..<url.count {
             let byte = url[index]
-            guard isPlain(byte) else { return nil }
+            guard byte < 64 ? plain.low >> byte & 1 != 0 : byte < 128 && plain.high >> (byte - 64) & 1 != 0 else { return nil }
             if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
             if byte == UInt8(ascii: "?"), questionMark == nil { questionMark = index }
             previous = byte
@@ -78,18 +81,12 @@ final class CurlLocation {
         return Split(pathStart: start, pathEnd: questionMark, queryStart: questionMark + 1)
     }
 
-    /// Whether `byte` may stand in a plain path or query: a letter, a digit or one of `-._~/?%=&+,;:@!$*'()`.
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "?"),
-            UInt8(ascii: "%"), UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
-            UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "*"), UInt8(ascii: "'"),
-            UInt8(ascii: "("), UInt8(ascii: ")"):
-            true
-        default:
-            false
+    /// The bytes that may stand in a plain path or query, as bit sets of bytes 0–63 and 64–127: a letter,
+    /// a digit or one of `-._~/?%=&+,;:@!$*'()`.
+    private static let plainBytes: (low: UInt64, high: UInt64) = {
+        let plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?%=&+,;:@!$*'()"
+        return plain.utf8.reduce((UInt64(0), UInt64(0))) { sets, byte in
+            byte < 64 ? (sets.0 | 1 << byte, sets.1) : (sets.0, sets.1 | 1 << (byte - 64))
         }
-    }
+    }()
 }

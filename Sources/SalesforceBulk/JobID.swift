@@ -44,14 +44,24 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
     /// whose checksum matches; nil otherwise.
     public init?(_ text: String) {
         var text = text
-        guard let value = text.withUTF8(Self.normalized) else { return nil }
-        self.value = value
+        switch text.withUTF8(Self.normalized) {
+        case .invalid: return nil
+        case .asGiven: value = text
+        case .completed(let value): self.value = value
+        }
     }
 
-    /// The 18-character form of the id in `bytes`, or nil when they are not one; one pass,
-    /// no intermediate arrays (every call of every `sf` function reads an id).
-    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count == 15 || bytes.count == 18, bytes.allSatisfy(isAlphanumeric) else { return nil }
+    private enum Normalized {
+        case invalid
+        /// Already the 18-character form (the usual case: ids come from Salesforce's answers).
+        case asGiven
+        case completed(String)
+    }
+
+    /// The 18-character form of the id in `bytes`; one pass, no intermediate arrays (every call
+    /// of every `sf` function reads an id).
+    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Normalized {
+        guard bytes.count == 15 || bytes.count == 18, bytes.allSatisfy(isAlphanumeric) else { return .invalid }
         var sums = (0, 0, 0)
         for index in 0..<15 where bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") {
             let bit = 1 << (index % 5)
@@ -63,14 +73,15 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
         }
         let checksum = (checksumAlphabet[sums.0], checksumAlphabet[sums.1], checksumAlphabet[sums.2])
         if bytes.count == 18 {
+            if (bytes[15], bytes[16], bytes[17]) == checksum { return .asGiven }
             let matches = { (given: UInt8, expected: UInt8) in given == expected || given == expected | 0x20 }
-            guard matches(bytes[15], checksum.0), matches(bytes[16], checksum.1), matches(bytes[17], checksum.2) else { return nil }
+            guard matches(bytes[15], checksum.0), matches(bytes[16], checksum.1), matches(bytes[17], checksum.2) else { return .invalid }
         }
-        return String(unsafeUninitializedCapacity: 18) { out in
+        return .completed(String(unsafeUninitializedCapacity: 18) { out in
             for index in 0..<15 { out[index] = bytes[index] }
             (out[15], out[16], out[17]) = checksum
             return 18
-        }
+        })
     }
 
     private static func isAlphanumeric(_ c: UInt8) -> Bool {
