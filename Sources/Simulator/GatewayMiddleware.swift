@@ -36,10 +36,10 @@ struct GatewayMiddleware: RouterMiddleware {
             response = Reply.restError(.forbidden, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
         case .delay:
             try await Task.sleep(for: .milliseconds(Int((fault?.delaySeconds ?? 1) * 1000)))
-            response = try await respond(request, context: context, next: next)
+            response = try await compressed(respond(request, context: context, next: next), for: request)
         case .expireTokens:
             auth.expireAll()
-            response = try await respond(request, context: context, next: next)
+            response = try await compressed(respond(request, context: context, next: next), for: request)
         case .malformed:
             response = try await respond(request, context: context, next: next)
             response.status = .ok
@@ -61,10 +61,15 @@ struct GatewayMiddleware: RouterMiddleware {
         case .wrongContentType:
             response = HostileReplies.wrongContentType()
         case nil:
-            response = try await respond(request, context: context, next: next)
+            response = try await compressed(respond(request, context: context, next: next), for: request)
         }
-        record(request, status: Int(response.status.code), fault: fault?.kind)
+        record(request, status: Int(response.status.code), fault: fault?.kind, answerEncoding: response.headers[.contentEncoding])
         return response
+    }
+
+    /// The answer gzipped when the request asked for it; the hostile faults send theirs as they make them.
+    private func compressed(_ response: Response, for request: Request) async throws -> Response {
+        try await Compression.applied(to: response, acceptEncoding: request.headers[.acceptEncoding])
     }
 
     private func respond(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -80,10 +85,11 @@ struct GatewayMiddleware: RouterMiddleware {
         }
     }
 
-    private func record(_ request: Request, status: Int, fault: SimFaultKind?) {
+    private func record(_ request: Request, status: Int, fault: SimFaultKind?, answerEncoding: String? = nil) {
         log.append(
             SimRequestRecord(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query, status: status,
-                fault: fault, userAgent: request.headers[.userAgent], acceptEncoding: request.headers[.acceptEncoding]))
+                fault: fault, userAgent: request.headers[.userAgent], acceptEncoding: request.headers[.acceptEncoding],
+                answerEncoding: answerEncoding))
     }
 }

@@ -9,6 +9,8 @@ public struct SimRequestRecord: Sendable, Equatable {
     /// The `User-Agent` and `Accept-Encoding` the client sent.
     public var userAgent: String?
     public var acceptEncoding: String?
+    /// The `Content-Encoding` of the answer (`gzip` when the client asked for it).
+    public var answerEncoding: String? = nil
 }
 
 /// Every API request in arrival order, so tests can see what a client sent.

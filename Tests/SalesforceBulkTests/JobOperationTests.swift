@@ -25,18 +25,24 @@ import Testing
         let org = try await SimulatedOrg.start(pageSize: 2)
         defer { Task { await org.stop() } }
         let ingest = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
-        let classic = org.job(SimJobSpec(jobType: .classic, state: "Open"))
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Open", batches: 2))
         for _ in 0..<2 { org.job(SimJobSpec(jobType: .v2Ingest, state: "JobComplete")) }
         // One after another on one transfer, so the option is switched on and off again.
-        _ = try await org.run { (client) throws(SalesforceError) in
+        let (listed, batches, limits) = try await org.run { (client) throws(SalesforceError) in
             _ = try client.jobInfo(JobID(ingest))
-            _ = try client.jobPages(JobFilter(type: .ingest)).all()
+            let listed = try client.jobPages(JobFilter(type: .ingest)).all()
             _ = try client.closeJob(JobID(ingest), state: .closed)
-            _ = try client.batches(JobID(classic))
-            _ = try client.limits()
+            let batches = try client.batches(JobID(classic))
+            let limits = try client.limits()
             _ = try client.closeJob(JobID(classic), state: .closed, type: .classic)
+            return (listed, batches, limits)
         }.get()
+        // The simulator gzips what was asked for compressed, and libcurl decodes it.
+        #expect(listed.count == 4)  // the ingest list holds Bulk 1.0 jobs too
+        #expect(batches.count == 2)
+        #expect(limits.contains { $0.name == "DailyApiRequests" })
         let log = org.server.requestLog
+        #expect(log.map(\.answerEncoding) == log.map { $0.acceptEncoding == nil ? nil : "gzip" })
         #expect(log.allSatisfy { $0.userAgent == "sfjobs/\(SalesforceClient.version)" })
         let compressed = log.filter { $0.acceptEncoding == "gzip, deflate" }.map { "\($0.method) \($0.path)" }
         let plain = log.filter { $0.acceptEncoding == nil }.map { "\($0.method) \($0.path)" }
