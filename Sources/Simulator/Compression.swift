@@ -32,6 +32,7 @@ enum Compression {
         return collector.buffer.withLock { $0 }
     }
 
+    /// Gathers the buffers a response body writes into one.
     private final class Collector: ResponseBodyWriter, Sendable {
         let buffer = Locked(ByteBuffer())
 
