@@ -84,9 +84,23 @@ public struct JobAnswer: Sendable {
             if let number = JSONParser.integer(token) { return .value(.integer(number)) }
         default: break
         }
-        // Numbers that need more than an integer, escaped strings, numeric text and nested values: decoded
-        // the way JobDecoding decodes them.
+        return decoded(token, named: name)
+    }
+
+    /// Numbers that need more than an integer, escaped strings, numeric text and nested values, decoded
+    /// the way ``JobDecoding`` decodes them; an API version written as it would write it back stays bytes.
+    @inline(never)
+    private static func decoded(_ token: Slice<UnsafeRawBufferPointer>, named name: UnsafeRawBufferPointer) -> FieldBytes {
+        if isWholeVersion(token) && name.equals("apiVersion") { return .text(UnsafeRawBufferPointer(rebasing: token)) }
         guard let json = JSONValue.parse(token) else { return .value(.null) }  // scanned already: cannot fail
         return .value(JobDecoding.value(named: String(decoding: name, as: UTF8.self), json: json))
+    }
+
+    /// Whether a number is written as ``JobDecoding`` writes an API version back: 1 to 15 digits (JSON
+    /// allows no leading zero), then `.0`, as Salesforce's `66.0`; the answer's own bytes are then the text.
+    private static func isWholeVersion(_ token: Slice<UnsafeRawBufferPointer>) -> Bool {
+        guard (3...17).contains(token.count), token[token.endIndex - 2] == UInt8(ascii: "."), token.last == UInt8(ascii: "0")
+        else { return false }
+        return token.dropLast(2).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -54,6 +54,19 @@ import Testing
         #expect(job["jobType"] == .string("V2Ingest"))
     }
 
+    /// An API version read from the answer's bytes (a whole number with `.0`) reads as the one decoded
+    /// from the number, and every other way of writing it is decoded.
+    @Test(arguments: [
+        "66.0", "0.0", "9.0", "100.0", "123456789012345.0", "1234567890123456.0", "12345678901234567.0", "66.00",
+        "66.5", "0.5", "-1.0", "1e2", "10e0", "1.0e1", "66", "0",
+    ])
+    func apiVersionReadsTheSameFromBytesAsDecoded(number: String) throws {
+        let answer = try #require(JobAnswer(Array(#"{"id":"750Do00000DmVvBIAV","apiVersion":\#(number)}"#.utf8)))
+        let decoded = JobDecoding.value(named: "apiVersion", json: try #require(JSONValue.parse(Array(number.utf8))))
+        #expect(answer.fields.last?.value == decoded)
+        #expect(answer.value(named: "apiVersion") == decoded)
+    }
+
     @Test func batchListsInBothFormats() throws {
         let xml = """
             <batchInfoList xmlns="http://www.force.com/2009/06/asyncapi/dataload">
