@@ -69,16 +69,43 @@ final class CurlLocation {
         let plain = plainBytes
         var questionMark: Int?
         var previous: UInt8 = 0
-        for index in start..<url.count {
-            let byte = url[index]
-            guard byte < 64 ? plain.low >> byte & 1 != 0 : byte < 128 && plain.high >> (byte - 64) & 1 != 0 else { return nil }
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
-            if byte == UInt8(ascii: "?"), questionMark == nil { questionMark = index }
-            previous = byte
+        var index = start
+        while index < url.count {
+            // Eight letters, digits or slashes at a time (most of a path); other words byte by byte.
+            if index + 8 <= url.count,
+                lettersDigitsOrSlashes(UnsafeRawPointer(url.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                previous = url[index - 1]
+                continue
+            }
+            for index in index..<min(index + 8, url.count) {
+                let byte = url[index]
+                guard byte < 64 ? plain.low >> byte & 1 != 0 : byte < 128 && plain.high >> (byte - 64) & 1 != 0 else { return nil }
+                if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
+                if byte == UInt8(ascii: "?"), questionMark == nil { questionMark = index }
+                previous = byte
+            }
+            index = min(index + 8, url.count)
         }
         guard let questionMark else { return Split(pathStart: start, pathEnd: url.count, queryStart: nil) }
         guard questionMark + 1 < url.count else { return nil }
         return Split(pathStart: start, pathEnd: questionMark, queryStart: questionMark + 1)
+    }
+
+    /// Whether each of the eight bytes of `word` is an ASCII letter, digit or `/`. With the high bits clear,
+    /// adding `0x80 - c` to a byte sets its high bit exactly when the byte is at least `c`, and never carries.
+    @inline(__always)
+    static func lettersDigitsOrSlashes(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        guard word & high == 0 else { return false }
+        func atLeast(_ byte: UInt8) -> UInt64 { (word &+ ones &* UInt64(0x80 - byte)) & high }
+        let digits = atLeast(UInt8(ascii: "0")) & ~atLeast(UInt8(ascii: "9") + 1)
+        let upper = atLeast(UInt8(ascii: "A")) & ~atLeast(UInt8(ascii: "Z") + 1)
+        let lower = atLeast(UInt8(ascii: "a")) & ~atLeast(UInt8(ascii: "z") + 1)
+        let slashes = ~((word ^ ones &* UInt64(UInt8(ascii: "/"))) &+ ones &* 0x7F) & high
+        return digits | upper | lower | slashes == high
     }
 
     /// The bytes that may stand in a plain path or query, as bit sets of bytes 0–63 and 64–127: a letter,

@@ -32,6 +32,47 @@ struct CurlLocationTests {
         #expect(parts("/a", under: "https://example.my.salesforce.co") == nil)
     }
 
+    /// Every byte at every place of a path (so at every position within the eight-byte words the scan
+    /// reads at once), and a dot after a slash at every place: split as a byte-by-byte reading splits them.
+    @Test func everyByteAtEveryPlaceIsJudgedAsByteByByte() {
+        let origin = Array("https://example.my.salesforce.com".utf8)
+        let filler = Array("/services/data/v66/jobs/ingest/7508d000000GmaQAAS".utf8)
+        func split(_ path: [UInt8]) -> [Int?]? {
+            (origin + path).withUnsafeBufferPointer { url in
+                CurlLocation.plainPathAndQuery(in: url, after: origin).map { [$0.pathStart, $0.pathEnd, $0.queryStart] }
+            }
+        }
+        var checked = 0
+        for place in 1..<20 {
+            for byte in UInt8.min...UInt8.max {
+                var path = filler
+                path[place] = byte
+                #expect(split(path) == Self.byteByByte(origin + path, originCount: origin.count), "byte \(byte) at \(place)")
+                checked += 1
+            }
+            var dotted = filler
+            dotted[place - 1] = UInt8(ascii: "/")
+            dotted[place] = UInt8(ascii: ".")
+            #expect(split(dotted) == nil, "/. at \(place)")
+        }
+        #expect(CurlLocation.lettersDigitsOrSlashes(0x2F61_7A41_5A30_392F))  // "/90ZAza/" read little-endian
+        #expect(checked == 19 * 256)
+    }
+
+    /// The plain-path rule read one byte at a time: where the path, and the query when there is one, start and end.
+    private static func byteByByte(_ url: [UInt8], originCount: Int) -> [Int?]? {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?%=&+,;:@!$*'()".utf8)
+        guard url.count > originCount, url[originCount] == UInt8(ascii: "/") else { return nil }
+        var questionMark: Int?
+        for index in originCount..<url.count {
+            guard plain.contains(url[index]) else { return nil }
+            if url[index] == UInt8(ascii: "."), url[index - 1] == UInt8(ascii: "/") { return nil }
+            if url[index] == UInt8(ascii: "?"), questionMark == nil { questionMark = index }
+        }
+        guard let questionMark else { return [originCount, url.count, nil] }
+        return questionMark + 1 < url.count ? [originCount, questionMark, questionMark + 1] : nil
+    }
+
     @Test func everyExchangeReachesTheURLItWasGiven() async throws {
         let org = try await SimulatedOrg.start()
         let other = try await SimulatedOrg.start()
