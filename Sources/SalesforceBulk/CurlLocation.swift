@@ -79,14 +79,15 @@ final class CurlLocation {
                 previous = url[index - 1]
                 continue
             }
-            for index in index..<min(index + 8, url.count) {
-                let byte = url[index]
+            let wordEnd = min(index + 8, url.count)
+            for position in index..<wordEnd {
+                let byte = url[position]
                 guard byte < 64 ? plain.low >> byte & 1 != 0 : byte < 128 && plain.high >> (byte - 64) & 1 != 0 else { return nil }
                 if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return nil }
-                if byte == UInt8(ascii: "?"), questionMark == nil { questionMark = index }
+                if byte == UInt8(ascii: "?"), questionMark == nil { questionMark = position }
                 previous = byte
             }
-            index = min(index + 8, url.count)
+            index = wordEnd
         }
         guard let questionMark else { return Split(pathStart: start, pathEnd: url.count, queryStart: nil) }
         guard questionMark + 1 < url.count else { return nil }

@@ -89,6 +89,7 @@ public struct JobAnswer: Sendable {
 
     /// Numbers that need more than an integer, escaped strings, numeric text and nested values, decoded
     /// the way ``JobDecoding`` decodes them; an API version written as it would write it back stays bytes.
+    /// Out of line, so that the common cases above stay inlined where fields are read.
     @inline(never)
     private static func decoded(_ token: Slice<UnsafeRawBufferPointer>, named name: UnsafeRawBufferPointer) -> FieldBytes {
         if isWholeVersion(token) && name.equals("apiVersion") { return .text(UnsafeRawBufferPointer(rebasing: token)) }
