@@ -7,7 +7,7 @@ enum Compression {
     /// `response` gzipped when `acceptEncoding` lists `gzip` (with a non-zero `q`) and it has a body.
     static func applied(to response: Response, acceptEncoding: String?) async throws -> Response {
         guard let acceptEncoding, acceptsGzip(acceptEncoding), response.body.contentLength != 0 else { return response }
-        var plain = try await collect(response.body)
+        var plain = try await response.body.collected()
         let compressed = try plain.compress(with: .gzip())
         var headers = response.headers
         headers[.contentEncoding] = "gzip"
@@ -23,24 +23,5 @@ enum Compression {
             let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) }
             return (quality ?? 1) > 0
         }
-    }
-
-    /// Every byte a response body writes.
-    private static func collect(_ body: ResponseBody) async throws -> ByteBuffer {
-        let collector = Collector()
-        try await body.write(collector)
-        return collector.buffer.withLock { $0 }
-    }
-
-    /// Gathers the buffers a response body writes into one.
-    private final class Collector: ResponseBodyWriter, Sendable {
-        let buffer = Locked(ByteBuffer())
-
-        func write(_ buffer: ByteBuffer) async throws {
-            var buffer = buffer
-            _ = self.buffer.withLock { $0.writeBuffer(&buffer) }
-        }
-
-        func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 }

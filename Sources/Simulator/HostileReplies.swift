@@ -43,9 +43,7 @@ enum HostileReplies {
         dripping.status = .ok
         dripping.headers[.contentLength] = nil
         dripping.body = ResponseBody { writer in
-            let collector = Collector()
-            try await original.write(collector)
-            var bytes = collector.buffer
+            var bytes = try await original.collected()
             while let byte = bytes.readInteger(as: UInt8.self) {
                 try await Task.sleep(for: .milliseconds(intervalMilliseconds))
                 try await writer.write(ByteBuffer(integer: byte))
@@ -80,20 +78,4 @@ enum HostileReplies {
             """
         return Reply.make(.ok, page, contentType: "text/html;charset=UTF-8")
     }
-}
-
-/// A body writer that keeps what is written, to replay it differently.
-private final class Collector: ResponseBodyWriter, @unchecked Sendable {
-    var buffer = ByteBuffer()
-
-    func write(_ buffer: ByteBuffer) async throws {
-        var incoming = buffer
-        self.buffer.writeBuffer(&incoming)
-    }
-
-    func write(contentsOf buffers: some Sequence<ByteBuffer>) async throws {
-        for buffer in buffers { try await write(buffer) }
-    }
-
-    func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }
