@@ -92,7 +92,7 @@ public struct JobAnswer: Sendable {
     /// Out of line, so that the common cases above stay inlined where fields are read.
     @inline(never)
     private static func decoded(_ token: Slice<UnsafeRawBufferPointer>, named name: UnsafeRawBufferPointer) -> FieldBytes {
-        if isWholeVersion(token) && name.equals("apiVersion") { return .text(UnsafeRawBufferPointer(rebasing: token)) }
+        if name.equals("apiVersion") && isWholeVersion(token) { return .text(UnsafeRawBufferPointer(rebasing: token)) }
         guard let json = JSONValue.parse(token) else { return .value(.null) }  // scanned already: cannot fail
         return .value(JobDecoding.value(named: String(decoding: name, as: UTF8.self), json: json))
     }
