@@ -84,6 +84,7 @@ int main(int argc, char **argv) {
     curl_easy_setopt(handles[slot], CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(handles[slot], CURLOPT_WRITEFUNCTION, discard);
     curl_easy_setopt(handles[slot], CURLOPT_PRIVATE, (void *)(long)slot);
+    curl_easy_setopt(handles[slot], CURLOPT_NOSIGNAL, 1L); /* as sfjobs: no SIGPIPE handler swapped per call */
     if (closing) {
       curl_easy_setopt(handles[slot], CURLOPT_CUSTOMREQUEST, "PATCH");
       curl_easy_setopt(handles[slot], CURLOPT_POSTFIELDS, "{\"state\":\"UploadComplete\"}");
