@@ -3,7 +3,7 @@ import SalesforceBulk
 
 /// `close_jobs`, `job_infos`, `jobs`, `list_jobs`, `limits` and `api_usage`.
 enum ManyJobFunctions {
-    /// `close_jobs(ids [, state | opts])`: never raises for one job.
+    /// `close_jobs(ids [, state | opts])`: never raises for one job; a job named twice is closed once.
     static func closeJobs(_ call: SFCall) throws -> Int32 {
         let ids = try call.idList(1)
         var state = TargetState.closed
@@ -22,17 +22,18 @@ enum ManyJobFunctions {
         let type = try SFOptions.jobType(opts["type"], field: "type")
         let concurrency = try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8)
         let timeout = try SFOptions.milliseconds(opts["timeout"], field: "timeout")
-        let results = inSlices(ids, concurrency: concurrency, label: state == .aborted ? "aborting jobs" : "closing jobs") { slice in
+        let jobs = DistinctJobs(ids)
+        let results = inSlices(jobs.ids, concurrency: concurrency, label: state == .aborted ? "aborting jobs" : "closing jobs") { slice in
             client.closeJobs(slice, state: state, type: type, concurrency: concurrency, timeoutMilliseconds: timeout)
         }
         if connection.dryRun {
             for case .success(let job) in results { DryRunLog.close(job, to: state, logger: connection.logger) }
         }
-        try pushResults(results, ids: ids, in: call, dryRun: connection.dryRun)
+        try pushResults(jobs.spread(results), ids: ids, in: call, dryRun: connection.dryRun)
         return 1
     }
 
-    /// `job_infos(ids [, opts])`
+    /// `job_infos(ids [, opts])`: a job named twice is read once.
     static func jobInfos(_ call: SFCall) throws -> Int32 {
         let ids = try call.idList(1)
         let opts = try call.optionalTable(2) ?? LuaTable()
@@ -41,10 +42,11 @@ enum ManyJobFunctions {
         let type = try SFOptions.jobType(opts["type"], field: "type")
         let concurrency = try SFOptions.count(opts["concurrency"], field: "concurrency", default: 8)
         let timeout = try SFOptions.milliseconds(opts["timeout"], field: "timeout")
-        let results = inSlices(ids, concurrency: concurrency, label: "reading jobs") { slice in
+        let jobs = DistinctJobs(ids)
+        let results = inSlices(jobs.ids, concurrency: concurrency, label: "reading jobs") { slice in
             client.jobInfos(slice, type: type, concurrency: concurrency, timeoutMilliseconds: timeout)
         }
-        try pushResults(results, ids: ids, in: call, dryRun: false)
+        try pushResults(jobs.spread(results), ids: ids, in: call, dryRun: false)
         return 1
     }
 

@@ -147,6 +147,36 @@ final class SFModuleTests: XCTestCase {
         XCTAssertEqual(try org.stateChangingRequests().count, 21)
     }
 
+    func testAJobNamedTwiceIsClosedAndReadOnce() throws {
+        let first = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
+        let second = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
+        try org.clearRequests()
+        try assertScript("""
+            local first, second = ...
+            local ids = {first, second, first:sub(1, 15), "nonsense", {id = first}, "nonsense"}
+            for i, r in ipairs(sf.close_jobs(ids, {concurrency = 8})) do
+              assert(r.id == (ids[i].id or ids[i]), "order")
+              print(r.ok, r.ok and r.job.state or r.error.code)
+            end
+            """, arguments: [first, second], prints: """
+            true\tUploadComplete
+            true\tUploadComplete
+            true\tUploadComplete
+            false\tINVALID_ID
+            true\tUploadComplete
+            false\tINVALID_ID
+
+            """)
+        XCTAssertEqual(try org.stateChangingRequests().count, 2)
+        try org.clearRequests()
+        try assertScript("""
+            local first, second = ...
+            local read = sf.job_infos({second, first, second:sub(1, 15)}, {type = "ingest"})
+            print(#read, read[1].job.id == read[3].job.id, rawequal(read[1].job, read[3].job), read[2].job.state)
+            """, arguments: [first, second], prints: "3\ttrue\tfalse\tUploadComplete\n")
+        XCTAssertEqual(try org.requests().filter { $0.path.contains("/jobs/ingest/") }.map(\.method), ["GET", "GET"])
+    }
+
     func testDryRunSendsNoStateChangingRequest() throws {
         let ingest = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
         let classic = try org.createJob(["jobType": "Classic", "state": "Open"])
