@@ -86,7 +86,7 @@ public final class LuaHost {
     /// Interrupts running code with ``LuaInterruptReason/timeout`` once
     /// `seconds` have passed; nil removes the deadline.
     public func setDeadline(secondsFromNow seconds: Double?) {
-        control.pointee.deadline_ns = seconds.map { clua_monotonic_ns() + Int64(max(0, $0) * 1e9) } ?? 0
+        control.pointee.deadline_ns = seconds.map { MonotonicClock.nanoseconds(after: clua_monotonic_ns(), seconds: $0) } ?? 0
     }
 
     /// Forgets a pending interrupt so the state can run code again.

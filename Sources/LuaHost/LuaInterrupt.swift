@@ -79,7 +79,7 @@ public final class LuaInterruptHandle: @unchecked Sendable {
     /// returns the reason it woke early, or nil after a full sleep.
     public func sleep(seconds: Double) -> LuaInterruptReason? {
         let start = clua_monotonic_ns()
-        var end = start + Int64(max(0, seconds) * 1e9)
+        var end = MonotonicClock.nanoseconds(after: start, seconds: seconds)
         if let remaining = nanosecondsToDeadline { end = min(end, start + remaining) }
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }

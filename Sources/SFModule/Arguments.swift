@@ -76,15 +76,20 @@ enum SFOptions {
         }
     }
 
-    /// A timeout in milliseconds (`0` means none).
+    /// The longest timeout or interval the functions take: 30 days, in milliseconds.
+    static let maximumMilliseconds = 30 * 86_400_000
+
+    /// A timeout in milliseconds (`0` means none); a fraction rounds up, so a timeout under one
+    /// millisecond is one millisecond, never none.
     static func milliseconds(_ value: LuaValue, field: String) throws(SalesforceError) -> Int? {
         switch value {
         case .nil: return nil
         case .integer, .number:
-            guard let ms = value.doubleValue, ms >= 0, ms.isFinite else {
-                throw .badArgument("\(field) must be a number of milliseconds (0 for none), not \(value.doubleValue ?? -1)")
+            guard let ms = value.doubleValue, ms >= 0, ms <= Double(maximumMilliseconds) else {
+                let shown = value.integerValue.map { "\($0)" } ?? "\(value.doubleValue ?? .nan)"
+                throw .badArgument("\(field) must be a number of milliseconds from 0 (none) to \(maximumMilliseconds) (30 days), not \(shown)")
             }
-            return Int(ms.rounded())
+            return Int(ms.rounded(.up))
         default: throw .badArgument("\(field) must be a number of milliseconds, not a \(value.typeName)")
         }
     }

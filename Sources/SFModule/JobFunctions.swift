@@ -73,28 +73,44 @@ enum JobFunctions {
         let connection = call.connection
         let client = try connection.client()
         let timeout = try SFOptions.milliseconds(opts["timeout"], field: "timeout") ?? client.settings.timeoutMilliseconds
-        var interval = Double(try SFOptions.milliseconds(opts["interval"], field: "interval") ?? 500) / 1000
+        let firstInterval = try SFOptions.milliseconds(opts["interval"], field: "interval") ?? 500
+        guard firstInterval >= minimumPollInterval else {
+            throw SalesforceError.badArgument("interval must be at least \(minimumPollInterval) ms, not \(firstInterval)")
+        }
+        var interval = Double(firstInterval) / 1000
         let maximumInterval = max(interval, 10)
         let deadline = timeout == 0 ? nil : SalesforceDate.now() + Double(timeout) / 1000
+        var lastState: String?
+        let stillUnfinished = {
+            SalesforceError(kind: .timeout, code: "TIMEOUT", message: "job still \(lastState ?? "unfinished") after \(timeout) ms", jobID: id.value)
+        }
         while true {
             let remaining = deadline.map { $0 - SalesforceDate.now() }
-            let job = try client.jobInfo(id, type: type, timeoutMilliseconds: remaining.map { max(1, Int($0 * 1000)) })
+            if let remaining, remaining <= 0 { throw stillUnfinished() }
+            let poll = Result { () throws(SalesforceError) -> Job in
+                try client.jobInfo(id, type: type, timeoutMilliseconds: remaining.map { max(1, Int(($0 * 1000).rounded(.up))) })
+            }
+            // A poll that runs into the wait's own deadline: what times out is the wait.
+            if case .failure(let error) = poll, error.kind == .timeout, lastState != nil { throw stillUnfinished() }
+            let job = try poll.get()
             if isTerminal(job) {
                 call.state.push(job: job)
                 return 1
             }
+            lastState = job.state
             type = hint(for: job.jobType)
             let left = deadline.map { $0 - SalesforceDate.now() }
-            if let left, left <= 0 {
-                throw SalesforceError(kind: .timeout, code: "TIMEOUT",
-                                      message: "job still \(job.state ?? "unfinished") after \(timeout) ms", jobID: id.value)
-            }
+            if let left, left <= 0 { throw stillUnfinished() }
             if let reason = connection.interruption.handle.sleep(seconds: min(interval, left ?? interval)) {
                 throw InterruptRaise(reason: reason)
             }
             interval = min(interval * 1.5, maximumInterval)
         }
     }
+
+    /// The shortest first interval `wait_job` takes between polls, in milliseconds: each poll is an
+    /// API request counted against the org's daily allowance.
+    static let minimumPollInterval = 100
 
     /// Whether a job will not change any more: JobComplete, Failed or Aborted, or a
     /// closed Bulk 1.0 job with no batch queued or in progress.

@@ -201,6 +201,28 @@ final class SFModuleTests: XCTestCase {
         try assertScript("print(sf.job_info(...).state)", arguments: [ingest], prints: "Open\n")
     }
 
+    func testOutOfRangeTimesAreArgumentErrorsOrWaitsNotCrashes() throws {
+        let id = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
+        try assertScript("""
+            local id = ...
+            for _, t in ipairs{1e300, math.maxinteger, 2^63, -1, 0/0} do
+              local ok, err = pcall(sf.close_job, id, {timeout = t})
+              io.write(tostring(ok), " ", err.code, " ")
+            end
+            print(pcall(sf.connect, {timeout = 1e14}))
+            local ok, err = pcall(sf.wait_job, id, {interval = 0})
+            print(ok, err.code, err.message)
+            """, arguments: [id], prints: """
+            false BAD_ARGUMENT false BAD_ARGUMENT false BAD_ARGUMENT false BAD_ARGUMENT false BAD_ARGUMENT false\targument error BAD_ARGUMENT: timeout must be a number of milliseconds from 0 (none) to 2592000000 (30 days), not 100000000000000
+            false\tBAD_ARGUMENT\tinterval must be at least 100 ms, not 0
+
+            """)
+        // A sleep longer than 64 bits of nanoseconds hold waits until the run's deadline.
+        let sleeper = try org.run("sf.sleep(1e10)", options: ["--run-timeout", "1s"])
+        XCTAssertEqual(sleeper.status, 124, sleeper.stderr)
+        XCTAssertTrue(sleeper.stderr.contains("run timed out"), sleeper.stderr)
+    }
+
     func testWaitJobFollowsAJobToItsEnd() throws {
         org = try SimulatorFixture(clockSpeed: 60)
         let id = try org.createJob(["jobType": "V2Ingest", "state": "UploadComplete", "records": 10])
@@ -210,8 +232,8 @@ final class SFModuleTests: XCTestCase {
             print(sf.wait_job(id, {interval = 100, timeout = 30000}).state)
             local started = sf.now()
             local ok, err = pcall(sf.wait_job, stuck, {interval = 100, timeout = 400})
-            print(ok, err.kind, err.code, err.job_id == sf.id18(stuck), sf.now() - started < 2)
-            """, arguments: [id, stuck], prints: "JobComplete\nfalse\ttimeout\tTIMEOUT\ttrue\ttrue\n")
+            print(ok, err.kind, err.code, err.job_id == sf.id18(stuck), sf.now() - started < 2, err.message)
+            """, arguments: [id, stuck], prints: "JobComplete\nfalse\ttimeout\tTIMEOUT\ttrue\ttrue\tjob still Open after 400 ms\n")
     }
 
     func testEveryErrorKind() throws {
