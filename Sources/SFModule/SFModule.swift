@@ -15,13 +15,20 @@ public enum SFModule {
         public var settings: Result<ConnectionSettings, SalesforceError>
         /// The process environment, for `sf.connect`.
         public var environment: [String: String]
+        /// What the command line sets for every connection (`--api-version`, `--profile`, `--dry-run`):
+        /// `sf.connect` starts from it, and under `--dry-run` no connection can leave the dry run.
+        public var commandLine: ConnectionSettings.Overrides
         public var logger: Logger
         /// `sf.version`.
         public var version: String
 
-        public init(settings: Result<ConnectionSettings, SalesforceError>, environment: [String: String], logger: Logger, version: String) {
+        public init(
+            settings: Result<ConnectionSettings, SalesforceError>, environment: [String: String],
+            commandLine: ConnectionSettings.Overrides = .init(), logger: Logger, version: String
+        ) {
             self.settings = settings
             self.environment = environment
+            self.commandLine = commandLine
             self.logger = logger
             self.version = version
         }
@@ -106,7 +113,8 @@ public enum SFModule {
         }
         let settings: Result<ConnectionSettings, SalesforceError>
         do throws(SalesforceError) {
-            settings = .success(try ConnectionSettings.resolve(overrides: try overrides(from: opts), environment: configuration.environment))
+            let chosen = merged(try overrides(from: opts), over: configuration.commandLine)
+            settings = .success(try ConnectionSettings.resolve(overrides: chosen, environment: configuration.environment))
         } catch {
             throw SFRaisedError(error: error)
         }
@@ -136,6 +144,15 @@ public enum SFModule {
         guard isConnection else {
             throw LuaArgumentError(position: 1, problem: "connection expected, got \(state.typeName(at: 1)); call methods with ':'")
         }
+    }
+
+    /// `sf.connect`'s own keys over the command line's; `--dry-run` stays on whatever `dry_run` says.
+    private static func merged(_ own: ConnectionSettings.Overrides, over commandLine: ConnectionSettings.Overrides) -> ConnectionSettings.Overrides {
+        var merged = own
+        merged.apiVersion = own.apiVersion ?? commandLine.apiVersion
+        merged.profile = own.profile ?? commandLine.profile
+        merged.dryRun = commandLine.dryRun == true ? true : own.dryRun
+        return merged
     }
 
     private static func overrides(from opts: LuaTable) throws(SalesforceError) -> ConnectionSettings.Overrides {

@@ -177,6 +177,17 @@ final class SFModuleTests: XCTestCase {
         XCTAssertEqual(try org.requests().filter { $0.path.contains("/jobs/ingest/") }.map(\.method), ["GET", "GET"])
     }
 
+    func testConnectionsStartFromTheCommandLine() throws {
+        let id = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
+        try org.clearRequests()
+        try assertScript("""
+            local id = ...
+            sf.connect{}:job_info(id, "ingest")
+            sf.connect{api_version = "61.0"}:job_info(id, "ingest")
+            """, arguments: [id], options: ["--api-version", "60.0"], prints: "")
+        XCTAssertEqual(try org.requests().map(\.path), ["v60.0", "v61.0"].map { "/services/data/\($0)/jobs/ingest/\(id)" })
+    }
+
     func testDryRunSendsNoStateChangingRequest() throws {
         let ingest = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
         let classic = try org.createJob(["jobType": "Classic", "state": "Open"])
@@ -189,9 +200,12 @@ final class SFModuleTests: XCTestCase {
             print(sf.abort_job(classic).dryRun, sf.delete_job(done).dryRun)
             local r = sf.close_jobs({ingest, classic})
             print(r[1].job.dryRun, r[2].job.state)
+            for _, c in ipairs{sf.connect{}, sf.connect{dry_run = false}} do
+              print(c.dry_run, c:close_job(ingest).dryRun, c:abort_job(classic).dryRun, c:close_jobs({ingest})[1].job.dryRun)
+            end
             """, arguments: [ingest, classic, done], options: ["--dry-run"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "true\ttrue\tOpen\ntrue\ttrue\ntrue\tOpen\n")
+        XCTAssertEqual(result.stdout, "true\ttrue\tOpen\ntrue\ttrue\ntrue\tOpen\ntrue\ttrue\ttrue\ttrue\ntrue\ttrue\ttrue\ttrue\n")
         XCTAssertEqual(try org.stateChangingRequests(), [])
         XCTAssertTrue(result.stderr.contains("\"event\":\"dry_run\""), result.stderr)
         let refused = try org.run("sf.close_job(...)", arguments: [done], options: ["--dry-run"])

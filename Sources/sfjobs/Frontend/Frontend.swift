@@ -119,13 +119,19 @@ struct Frontend {
             for warning in resolved.warnings { logger.warning("\(warning)", metadata: ["event": "config_warning"]) }
         }
         let label = SFModule.install(into: host, SFModule.Configuration(
-            settings: settings, environment: environment, logger: logger, version: SFJobsVersion.current))
+            settings: settings, environment: environment, commandLine: commandLineOverrides, logger: logger,
+            version: SFJobsVersion.current))
         return (host, label)
+    }
+
+    /// What the common flags set for every connection, `sf.connect`'s included.
+    var commandLineOverrides: ConnectionSettings.Overrides {
+        ConnectionSettings.Overrides(apiVersion: common.apiVersion, profile: common.profile, dryRun: common.dryRun ? true : nil)
     }
 
     /// The default connection's settings: flags (and `--target-org`), then environment, then profile.
     func resolveSettings(environment: [String: String]) throws(SalesforceError) -> ConnectionSettings {
-        var overrides = ConnectionSettings.Overrides(apiVersion: common.apiVersion, profile: common.profile, dryRun: common.dryRun ? true : nil)
+        var overrides = commandLineOverrides
         if let alias = common.targetOrg {
             let borrowed = try SalesforceCLISession.overrides(alias: alias)
             overrides.instanceURL = borrowed.instanceURL
