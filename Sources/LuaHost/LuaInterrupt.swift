@@ -61,12 +61,20 @@ public final class LuaInterruptHandle: @unchecked Sendable {
         for wake in toWake { wake() }
     }
 
-    /// The pending interrupt, or a passed deadline, if any.
+    /// The pending interrupt, or a passed deadline, if any. A passed deadline seen here becomes a
+    /// pending interrupt, as the hook makes it: whoever asks is about to stop the code for it.
     public var pending: LuaInterruptReason? {
-        if let reason = LuaInterruptReason(rawValue: clua_pending_interrupt(control)) { return reason }
+        if let reason = requested { return reason }
         let deadline = control.pointee.deadline_ns
-        if deadline > 0 && clua_monotonic_ns() >= deadline { return .timeout }
-        return nil
+        guard deadline > 0 && clua_monotonic_ns() >= deadline else { return nil }
+        clua_request_interrupt(control, LuaInterruptReason.timeout.rawValue)
+        return .timeout
+    }
+
+    /// The interrupt requested, or raised into Lua, since the last ``LuaHost/clearInterrupt()``:
+    /// still set when the code caught it (`pcall`) and went on.
+    public var requested: LuaInterruptReason? {
+        LuaInterruptReason(rawValue: clua_pending_interrupt(control))
     }
 
     /// Nanoseconds until the deadline (nil when there is none).

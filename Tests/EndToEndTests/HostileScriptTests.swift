@@ -91,6 +91,19 @@ final class HostileScriptTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
     }
 
+    func testARunThatCatchesItsTimeoutStillTimesOut() throws {
+        let caught = try SFJobsProcess.run(["run", "--run-timeout", "300ms", "--log-format", "json", "-e",
+                                            "for i = 1, 3 do print(pcall(sf.sleep, 1)) end print('went on')"])
+        XCTAssertEqual(caught.status, 124, caught.stderr)
+        XCTAssertEqual(caught.stdout.components(separatedBy: "\n").suffix(2), ["went on", ""])
+        XCTAssertTrue(caught.stderr.contains("\"kind\":\"timeout\""), caught.stderr)
+        // A deadline that passes while C code runs (no hook fires there) ends the run as timed out too.
+        let inC = try SFJobsProcess.run(["run", "--run-timeout", "200ms", "-e", "os.execute('sleep 1') print('after')"])
+        XCTAssertEqual(inC.status, 124, inC.stderr)
+        let inTime = try SFJobsProcess.run(["run", "--run-timeout", "5s", "-e", "pcall(sf.sleep, 0.1) print('done')"])
+        XCTAssertEqual(inTime.status, 0, inTime.stderr)
+    }
+
     func testAMillionIdsAreRefusedBeforeAnyRequest() throws {
         let org = try SimulatorFixture()
         let result = try org.run("""

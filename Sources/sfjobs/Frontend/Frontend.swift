@@ -91,6 +91,12 @@ struct Frontend {
             if let script {
                 try host.run(file: script.path, arguments: work.arguments.map { .string($0) })
             }
+            if let reason = host.interruptHandle.pending {
+                // The script caught the interruption (`pcall`) and went on, or its deadline passed while
+                // C code ran (`os.execute`): the run still timed out or was interrupted, and says so.
+                let error = LuaError(kind: .interrupted(reason), message: "\(reason) (the script went on to its end)")
+                return RunOutcome(error: error, deadlinePassed: reason == .timeout)
+            }
             return RunOutcome(error: nil, deadlinePassed: false)
         } catch {
             return RunOutcome(error: error, deadlinePassed: host.interruptHandle.nanosecondsToDeadline == 0)
