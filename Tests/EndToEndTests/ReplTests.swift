@@ -44,6 +44,19 @@ final class ReplTests: XCTestCase {
         XCTAssertEqual(repl.waitForExit(), 0)
     }
 
+    func testTextBeyondASCIIReachesLuaWhateverTheLocale() throws {
+        for locale in ["C", "C.UTF-8"] {
+            let repl = try startRepl(["LC_ALL": locale])
+            let mark = repl.mark
+            repl.send("s = \"café — ✓\"\n")
+            repl.send("#s, s:byte(4)\n")
+            repl.expect("13\t195\n", after: mark)
+            Thread.sleep(forTimeInterval: 0.2)
+            repl.send("\u{04}")
+            XCTAssertEqual(repl.waitForExit(), 0)
+        }
+    }
+
     func testTabCompletesGlobalsAndModuleMembers() throws {
         let repl = try startRepl()
         var mark = repl.mark

@@ -30,6 +30,7 @@ final class LineEditor {
 
     init(historyPath: String?) throws(Unavailable) {
         if let reason = ceditline_load() { throw Unavailable(description: String(cString: reason)) }
+        Self.useUTF8CharacterType()
         editLine = ceditline_init("sfjobs")
         history = ceditline_history_init()
         prompt = strdup("> ")
@@ -59,6 +60,16 @@ final class LineEditor {
         }
         ceditline_bind(editLine, "^@", "sfjobs-eof-if-empty")
         ceditline_source_defaults(editLine)
+    }
+
+    /// libedit reads multibyte characters by the C library's character type, which a program has in
+    /// the "C" locale until it asks: there, every byte past ASCII typed or pasted was dropped. The
+    /// environment's character type is taken, and UTF-8 when that is not UTF-8 (Lua's strings are bytes
+    /// and scripts are UTF-8). Only `LC_CTYPE` changes: numbers and dates print as before.
+    private static func useUTF8CharacterType() {
+        setlocale(LC_CTYPE, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
     }
 
     deinit {
