@@ -20,7 +20,22 @@ struct SFCall {
 
     func number(_ n: Int32) throws(LuaArgumentError) -> Double { try state.checkNumber(index(n)) }
 
-    func table(_ n: Int32) throws(LuaArgumentError) -> LuaTable { try state.checkTable(index(n)) }
+    /// A table argument read field by field without metamethods, so one with a metatable is refused:
+    /// defaults behind `__index` (or a length behind `__len`) would be silently missed, and an
+    /// option or a filter missed can widen a clean-up.
+    func table(_ n: Int32) throws(LuaArgumentError) -> LuaTable {
+        try SFCall.plainTable(at: index(n), in: state)
+    }
+
+    /// ``table(_:)`` for a stack index.
+    static func plainTable(at index: Int32, in state: LuaState) throws(LuaArgumentError) -> LuaTable {
+        let table = try state.checkTable(index)
+        if state.pushMetatable(of: index) {
+            state.pop()
+            throw LuaArgumentError(position: index, problem: "a plain table expected: sf reads tables without their metatables, and this one has one")
+        }
+        return table
+    }
 
     /// An optional table argument (nil when absent).
     func optionalTable(_ n: Int32) throws(LuaArgumentError) -> LuaTable? { isNil(n) ? nil : try table(n) }
@@ -157,6 +172,8 @@ enum SFOptions {
         case .nil: break
         case .string(let s): filter.states = [s]
         case .table(let list) where list.fields.isEmpty && list.array.allSatisfy({ $0.stringValue != nil }):
+            // An empty list would filter nothing, turning a narrow clean-up into one over every job.
+            guard !list.array.isEmpty else { throw .badArgument("state must name at least one state; {} matches no job") }
             filter.states = list.array.compactMap(\.stringValue)
         default: throw .badArgument("state must be a string or a list of strings")
         }
@@ -171,7 +188,13 @@ enum SFOptions {
         }
         switch table["pk_chunking"] {
         case .nil: break
-        case .boolean(let b): filter.pkChunking = b
+        case .boolean(true): filter.pkChunking = true
+        case .boolean(false):
+            // Salesforce lists only the jobs that use PK chunking (isPkChunkingEnabled=true), and a listed
+            // job does not say whether it does: false could not exclude any, and would match every job.
+            throw .badArgument(
+                "pk_chunking = false cannot be filtered: Salesforce lists only the jobs that use PK chunking; "
+                    + "leave it out, and skip the ids list_jobs{pk_chunking = true} returns")
         default: throw .badArgument("pk_chunking must be a boolean")
         }
         if table["page_size"] != .nil { filter.pageSize = try count(table["page_size"], field: "page_size", default: 1000) }

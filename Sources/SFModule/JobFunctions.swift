@@ -32,7 +32,8 @@ enum JobFunctions {
         switch call.state.value(at: call.index(2)) {
         case .nil: break
         case .string(let name): state = try SFOptions.targetState(.string(name))
-        case .table(let opts):
+        case .table:
+            let opts = try call.table(2)
             try SFOptions.checkKeys(opts, allowed: stateLocked ? ["timeout", "type"] : ["state", "timeout", "type"], function: function)
             if !stateLocked { state = try SFOptions.targetState(opts["state"], default: defaultState) }
             type = try SFOptions.jobType(opts["type"], field: "type")

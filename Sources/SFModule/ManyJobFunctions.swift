@@ -11,7 +11,8 @@ enum ManyJobFunctions {
         switch call.state.value(at: call.index(2)) {
         case .nil: break
         case .string(let name): state = try SFOptions.targetState(.string(name))
-        case .table(let table):
+        case .table:
+            let table = try call.table(2)
             try SFOptions.checkKeys(table, allowed: ["state", "timeout", "type", "concurrency"], function: "close_jobs")
             state = try SFOptions.targetState(table["state"])
             opts = table

@@ -107,7 +107,7 @@ public enum SFModule {
     private static func connect(_ state: LuaState, configuration: Configuration, interruption: HostInterruption) throws -> Int32 {
         let opts: LuaTable
         do throws(LuaArgumentError) {
-            opts = state.isNil(at: 1) ? LuaTable() : try state.checkTable(1)
+            opts = state.isNil(at: 1) ? LuaTable() : try SFCall.plainTable(at: 1, in: state)
         } catch {
             throw SFRaisedError(error: .badArgument(error.message(in: state)))
         }

@@ -114,6 +114,26 @@ final class SFModuleTests: XCTestCase {
             """)
     }
 
+    func testFiltersAndOptionsThatCouldWidenACleanUpAreRefused() throws {
+        _ = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
+        try org.clearRequests()
+        try assertScript("""
+            local defaults = setmetatable({}, {__index = {state = "Open"}})
+            for _, call in ipairs{
+              function() return sf.list_jobs{state = {}} end,
+              function() return sf.list_jobs{pk_chunking = false} end,
+              function() return sf.list_jobs(defaults) end,
+              function() return sf.close_jobs(setmetatable({}, {__len = function() return 1 end})) end,
+              function() return sf.close_job("750000000000001", setmetatable({}, {__index = {state = "Aborted"}})) end,
+              function() return sf.connect(setmetatable({}, {})) end,
+            } do
+              local ok, err = pcall(call)
+              print(ok, err.kind, err.code)
+            end
+            """, prints: String(repeating: "false\targument\tBAD_ARGUMENT\n", count: 6))
+        XCTAssertEqual(try org.requests().count, 0)
+    }
+
     func testJobsStreamsPagesLazily() throws {
         for _ in 0..<12 { _ = try org.createJob(["jobType": "V2Ingest", "state": "Open"]) }
         try org.clearRequests()
