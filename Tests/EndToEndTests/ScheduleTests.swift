@@ -105,6 +105,15 @@ final class ScheduleTests: XCTestCase {
         let after = try SFJobsProcess.run(["run", "--lock", lock, "-e", "print('mine now')"])
         XCTAssertEqual(after.status, 0, after.stderr)
         XCTAssertEqual(after.stdout, "mine now\n")
+        XCTAssertEqual(try String(contentsOfFile: lock, encoding: .utf8).filter(\.isNumber).isEmpty, false)
+    }
+
+    func testALockFileWithOtherContentIsLockedButNeverRewritten() throws {
+        let script = try SFJobsProcess.temporaryScript("print('script ran')\n", name: "victim.lua")
+        let result = try SFJobsProcess.run(["run", "--lock", script, script])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "script ran\n")
+        XCTAssertEqual(try String(contentsOfFile: script, encoding: .utf8), "print('script ran')\n")
     }
 
     func testSIGTERMLetsTheCurrentRunFinishWithinTheGracePeriod() throws {
