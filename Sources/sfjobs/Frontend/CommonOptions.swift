@@ -14,7 +14,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Send no state-changing request; report what would be done.")
     var dryRun = false
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning (or warn), error or critical, any case.")
     var logLevel: LogLevelOption = .info
 
     @Option(name: .customLong("log-format"), help: "text or json (default: text on a terminal, json otherwise).")
@@ -43,7 +43,13 @@ enum LogFormat: String, ExpressibleByArgument, Sendable {
     case text, json
 }
 
-/// A log level as the command line spells it.
-enum LogLevelOption: String, ExpressibleByArgument, Sendable {
+/// A log level as the command line spells it: any case, and `warn` for `warning` (as `sf.log.warn`).
+enum LogLevelOption: String, ExpressibleByArgument, CaseIterable, Sendable {
     case trace, debug, info, notice, warning, error, critical
+
+    init?(argument: String) {
+        let name = argument.lowercased()
+        guard let level = name == "warn" ? .warning : Self(rawValue: name) else { return nil }
+        self = level
+    }
 }
