@@ -155,4 +155,12 @@ final class CronExpressionTests: XCTestCase {
         func pad(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min))"
     }
+
+    func testCronRunsStartJustPastTheirMinuteSoTheCoarseClockReadsIt() throws {
+        let schedule = Schedule.cron(try CronExpression(parsing: "* * * * *"))
+        let minute: Int64 = 1_795_423_260_000  // a minute's first instant, in milliseconds
+        let first = try XCTUnwrap(schedule.slot(after: minute - 30_000))
+        XCTAssertEqual(first, minute + Schedule.cronStartMargin)
+        XCTAssertEqual(schedule.slot(after: first), minute + 60_000 + Schedule.cronStartMargin)
+    }
 }

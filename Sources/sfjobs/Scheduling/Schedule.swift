@@ -34,9 +34,15 @@ enum Schedule: Sendable, CustomStringConvertible {
         case .every(let interval):
             return slot + interval.milliseconds
         case .cron(let expression):
-            return expression.next(after: time_t(slot / 1_000)).map { Int64($0) * 1_000 }
+            return expression.next(after: time_t(slot / 1_000)).map { Int64($0) * 1_000 + Self.cronStartMargin }
         }
     }
+
+    /// How long after its minute's first instant a cron run starts, in milliseconds: the C library's
+    /// `time()` (and so Lua's `os.time` and `os.date`) reads a coarse clock that can lag the precise
+    /// one by a clock tick, so a run started at the instant itself could still see the previous
+    /// minute (a daily report named after yesterday).
+    static let cronStartMargin: Int64 = 25
 
     var description: String {
         switch self {
