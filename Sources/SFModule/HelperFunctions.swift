@@ -54,6 +54,9 @@ enum HelperFunctions {
             if let fields = try call.optionalTable(2) {
                 for (key, value) in fields.fields {
                     guard case .string(let name) = key else { continue }
+                    guard !["ts", "level", "message"].contains(name) else {
+                        throw call.argumentError(2, "fields cannot set \(name): the line's own \(name) comes first")
+                    }
                     metadata[name] = metadataValue(value)
                 }
             }

@@ -17,6 +17,12 @@ public enum Redaction {
         "token", "secret",
     ]
 
+    /// Whether a field named `name` holds a secret (`password`, `access_token`, `clientSecret`, ...).
+    public static func isSecretName(_ name: String) -> Bool {
+        let folded = name.lowercased().filter { $0 != "_" && $0 != "-" }
+        return secretNames.contains { folded.contains($0.filter { $0 != "_" }) }
+    }
+
     /// `text` with every secret replaced by ``mask``; lines are kept, whatever their ending.
     public static func redact(_ text: String) -> String {
         var lines: [Substring] = []

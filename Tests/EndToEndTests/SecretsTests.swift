@@ -74,6 +74,23 @@ final class SecretsTests: XCTestCase {
         }
     }
 
+    func testAScriptsOwnLogFieldsAndErrorsShowNoSecret() throws {
+        let script = """
+            local token, password = ...
+            sf.log.info('signing in', {password = password, access_token = token, nested = {clientSecret = token}, count = 3})
+            print(pcall(sf.log.info, 'forged', {level = 'fatal'}))
+            error('could not sign in with password=' .. password .. ' and ' .. token)
+            """
+        for format in ["json", "text"] {
+            let result = try org.run(script, arguments: [org.accessToken, wrongPassword], options: ["--log-format", format])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(result.stdout.hasPrefix("false\targument error BAD_ARGUMENT:"), result.stdout)
+            XCTAssertTrue(result.stderr.contains("[REDACTED]"), result.stderr)
+            XCTAssertTrue(result.stderr.contains(format == "json" ? "\"count\":3" : "count=3"), result.stderr)
+            assertNoSecret(in: result.stderr, "stderr (\(format))")
+        }
+    }
+
     func testJobInfoJSONAndFailingCommandsShowNoSecret() throws {
         let id = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
         try org.expireTokens()

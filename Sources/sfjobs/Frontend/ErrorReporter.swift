@@ -1,23 +1,27 @@
 import LuaHost
+import SalesforceBulk
 
 /// The one place that prints an uncaught error: `tostring(err)` and a Lua
 /// traceback as text, or one JSON line carrying `error.traceback`.
 struct ErrorReporter {
     var format: LogFormat
 
+    /// Secrets in the message and traceback (a script's own `error("... token ...")`) are masked.
     func report(_ error: LuaError) {
+        let message = Redaction.redact(error.message)
+        let traceback = error.traceback.map(Redaction.redact)
         switch format {
         case .text:
-            var text = "sfjobs: \(error.message)\n"
-            if let traceback = error.traceback { text += traceback + "\n" }
+            var text = "sfjobs: \(message)\n"
+            if let traceback { text += traceback + "\n" }
             StandardError.write(text)
         case .json:
             let fields = Self.errorFields(error)
-            var object = fields.map { "\(JSONText.quote($0.0)):\(JSONText.quote($0.1))" }
-            if let traceback = error.traceback { object.append("\"traceback\":\(JSONText.quote(traceback))") }
+            var object = fields.map { "\(JSONText.quote($0.0)):\(JSONText.quote(Redaction.redact($0.1)))" }
+            if let traceback { object.append("\"traceback\":\(JSONText.quote(traceback))") }
             StandardError.write(
                 "{\"ts\":\(JSONText.quote(Timestamp.now())),\"level\":\"error\",\"event\":\"uncaught_error\","
-                    + "\"message\":\(JSONText.quote(error.message)),\"error\":{\(object.joined(separator: ","))}}\n")
+                    + "\"message\":\(JSONText.quote(message)),\"error\":{\(object.joined(separator: ","))}}\n")
         }
     }
 

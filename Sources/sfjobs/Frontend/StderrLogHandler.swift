@@ -28,12 +28,31 @@ struct StderrLogHandler: LogHandler {
         var fields = metadata
         if let extra = event.metadata { fields.merge(extra) { $1 } }
         let name = fields.removeValue(forKey: "event").map { "\($0)" } ?? "log"
+        for reserved in ["ts", "level", "message"] { fields.removeValue(forKey: reserved) }
+        fields = fields.reduce(into: [:]) { masked, field in masked[field.key] = Self.masked(field.value, named: field.key) }
+        let message = Redaction.redact("\(event.message)")
         let line: String
         switch format {
-        case .json: line = jsonLine(level: event.level, event: name, message: "\(event.message)", fields: fields)
-        case .text: line = textLine(level: event.level, event: name, message: "\(event.message)", fields: fields)
+        case .json: line = jsonLine(level: event.level, event: name, message: message, fields: fields)
+        case .text: line = textLine(level: event.level, event: name, message: message, fields: fields)
         }
         StandardError.write(line + "\n")
+    }
+
+    /// A field's value with its secrets masked: all of it under a secret's name, otherwise what
+    /// ``Redaction`` finds in its text (a script's fields and error messages reach logs here).
+    private static func masked(_ value: Logger.Metadata.Value, named name: String) -> Logger.Metadata.Value {
+        if Redaction.isSecretName(name) { return .string(Redaction.mask) }
+        switch value {
+        case .string(let text): return .string(Redaction.redact(text))
+        case .stringConvertible(let convertible):
+            let text = "\(convertible)"
+            let redacted = Redaction.redact(text)
+            return redacted == text ? value : .string(redacted)
+        case .array(let values): return .array(values.map { masked($0, named: "") })
+        case .dictionary(let members):
+            return .dictionary(members.reduce(into: [:]) { masked, member in masked[member.key] = Self.masked(member.value, named: member.key) })
+        }
     }
 
     private func jsonLine(level: Logger.Level, event: String, message: String, fields: Logger.Metadata) -> String {
