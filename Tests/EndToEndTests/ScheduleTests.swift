@@ -108,6 +108,19 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: lock, encoding: .utf8).filter(\.isNumber).isEmpty, false)
     }
 
+    func testOsExitFailsAScheduledRunAndTheScheduleGoesOn() throws {
+        let result = try SFJobsProcess.run(["run", "--every", "200ms", "--max-runs", "2", "--log-format", "json",
+                                            "-e", "print('run') os.exit(true)"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stdout, "run\nrun\n")
+        let finishes = try logLines(result.stderr).filter { $0["event"] as? String == "run_finish" }
+        XCTAssertEqual(finishes.map { $0["status"] as? String }, ["error", "error"])
+        XCTAssertTrue(result.stderr.contains("os.exit(true) would end the whole schedule"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\"event\":\"schedule_stop\""), result.stderr)
+        let oneShot = try SFJobsProcess.run(["run", "-e", "os.exit(3)"])
+        XCTAssertEqual(oneShot.status, 3, oneShot.stderr)
+    }
+
     func testALockFileWithOtherContentIsLockedButNeverRewritten() throws {
         let script = try SFJobsProcess.temporaryScript("print('script ran')\n", name: "victim.lua")
         let result = try SFJobsProcess.run(["run", "--lock", script, script])

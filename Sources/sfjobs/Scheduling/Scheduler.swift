@@ -89,6 +89,7 @@ struct Scheduler {
             return outcome
         }
         guard control.begin(host.interruptHandle) else { return nil }
+        _ = try? host.run(Self.runEndingExit, name: "=(schedule)")
         logger.info("run \(number) started", metadata: base.merging(["event": "run_start"]) { $1 })
         let started = DispatchTime.now().uptimeNanoseconds
         let outcome = frontend.perform(work, in: host, timeout: options.runTimeout)
@@ -97,6 +98,14 @@ struct Scheduler {
         logFinish(number, outcome, milliseconds: (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000, metadata: base)
         return outcome
     }
+
+    /// `os.exit` in a scheduled run: the C library's exit would end the whole schedule (exit 0 with
+    /// no finish line, and a service manager takes it as done), so it fails the run instead.
+    private static let runEndingExit = """
+        os.exit = function(code)
+          error(string.format("os.exit(%s) would end the whole schedule; a scheduled run ends by returning or raising an error", tostring(code)), 2)
+        end
+        """
 
     private func logFinish(_ number: Int, _ outcome: RunOutcome, milliseconds: UInt64, metadata base: Logger.Metadata) {
         var metadata = base.merging([
