@@ -30,11 +30,12 @@ public struct LuaArgumentError: LuaRaisable, Equatable {
     }
 
     /// The full message, naming the running function as `luaL_argerror` does
-    /// (and counting `self` out of method calls).
-    public func message(in state: LuaState) -> String {
+    /// (and counting `self` out of method calls); `fallback` names it when Lua cannot.
+    public func message(in state: LuaState, unnamedAs fallback: String = "?") -> String {
         var isMethod: Int32 = 0
         clua_push_current_function_name(state.L, &isMethod)
-        let name = state.string(at: -1) ?? "?"
+        let found = state.string(at: -1) ?? "?"
+        let name = found == "?" ? fallback : found
         state.pop()
         var position = position
         if isMethod != 0 {

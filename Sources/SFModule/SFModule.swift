@@ -44,7 +44,7 @@ public enum SFModule {
 
         state.newTable(fields: SFFunctions.all.count + 6)
         for function in SFFunctions.all {
-            state.push(function: bind(function.body, connection: connection, method: false))
+            state.push(function: bind(function.body, connection: connection, method: false, name: "sf.\(function.name)"))
             state.rawSet(table: -2, field: function.name)
         }
         pushNamespace(SFFunctions.log, connection: connection, into: state, field: "log")
@@ -73,14 +73,15 @@ public enum SFModule {
         }
     }
 
-    /// Wraps an `sf` function: its arguments, and every error raised as the `sf` error object.
-    static func bind(_ body: @escaping (SFCall) throws -> Int32, connection: SFConnection, method: Bool) -> LuaFunction {
+    /// Wraps an `sf` function: its arguments, and every error raised as the `sf` error object;
+    /// `name` names it in argument errors when Lua cannot (`sf.log.info`, a method).
+    static func bind(_ body: @escaping (SFCall) throws -> Int32, connection: SFConnection, method: Bool, name: String) -> LuaFunction {
         { state in
             do {
                 if method { try checkSelf(state) }
                 return try body(SFCall(state: state, base: method ? 2 : 1, connection: connection))
             } catch let error as LuaArgumentError {
-                throw SFRaisedError(error: .badArgument(error.message(in: state)))
+                throw SFRaisedError(error: .badArgument(error.message(in: state, unnamedAs: name)))
             } catch let error as SalesforceError {
                 if error.code == "INTERRUPTED", let reason = connection.interruption.handle.pending {
                     throw InterruptRaise(reason: reason)
@@ -93,7 +94,7 @@ public enum SFModule {
     private static func pushNamespace(_ functions: [SFFunctions.Entry], connection: SFConnection, into state: LuaState, field: String) {
         state.newTable(fields: functions.count)
         for function in functions {
-            state.push(function: bind(function.body, connection: connection, method: false))
+            state.push(function: bind(function.body, connection: connection, method: false, name: "sf.\(field).\(function.name)"))
             state.rawSet(table: -2, field: function.name)
         }
         state.rawSet(table: -2, field: field)
@@ -121,7 +122,7 @@ public enum SFModule {
         let connection = SFConnection(settings: settings, logger: configuration.logger, interruption: interruption)
         state.newTable(fields: SFFunctions.connectionMethods.count + 1)
         for function in SFFunctions.all where SFFunctions.connectionMethods.contains(function.name) {
-            state.push(function: bind(function.body, connection: connection, method: true))
+            state.push(function: bind(function.body, connection: connection, method: true, name: function.name))
             state.rawSet(table: -2, field: function.name)
         }
         state.rawSet(table: -1, field: "dry_run", .boolean(connection.dryRun))

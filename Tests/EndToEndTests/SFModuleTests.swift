@@ -134,6 +134,17 @@ final class SFModuleTests: XCTestCase {
         XCTAssertEqual(try org.requests().count, 0)
     }
 
+    func testArgumentErrorsNameNestedFunctions() throws {
+        try assertScript("""
+            print(select(2, pcall(sf.json.decode, {})).message)
+            print(select(2, pcall(sf.log.warn, "x", 5)).message)
+            """, prints: """
+            bad argument #1 to 'sf.json.decode' (string expected, got table)
+            bad argument #2 to 'sf.log.warn' (table expected, got number)
+
+            """)
+    }
+
     func testJobsStreamsPagesLazily() throws {
         for _ in 0..<12 { _ = try org.createJob(["jobType": "V2Ingest", "state": "Open"]) }
         try org.clearRequests()
