@@ -300,7 +300,9 @@ public struct LuaState {
                 case LUA_TNUMBER where lua_isinteger(L, -2) != 0:
                     let i = Int64(clua_tointegerx(L, -2, nil))
                     key = i >= 1 && i <= Int64(length) ? nil : .integer(i)
-                default: key = nil
+                default:
+                    key = nil
+                    table.otherKeyTypes.insert(typeName(at: -2))
                 }
                 if let key { table.fields[key] = value(at: lua_gettop(L), depth: depth - 1, visiting: &visiting) }
                 pop()

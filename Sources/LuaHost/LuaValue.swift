@@ -78,6 +78,9 @@ public struct LuaTable: Sendable, Equatable {
     public var array: [LuaValue]
     /// Every other string or integer key.
     public var fields: [LuaKey: LuaValue]
+    /// The types of the keys a table read from Lua had besides those (`boolean`, `number` for a
+    /// float, `table`...), whose entries are not read: a reader that must see every entry refuses them.
+    public var otherKeyTypes: Set<String> = []
 
     public init(array: [LuaValue] = [], fields: [LuaKey: LuaValue] = [:]) {
         self.array = array
@@ -96,7 +99,7 @@ public struct LuaTable: Sendable, Equatable {
         set { fields[.string(key)] = newValue == .nil ? nil : newValue }
     }
 
-    public var isEmpty: Bool { array.isEmpty && fields.isEmpty }
+    public var isEmpty: Bool { array.isEmpty && fields.isEmpty && otherKeyTypes.isEmpty }
 }
 
 extension LuaValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

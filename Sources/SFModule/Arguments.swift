@@ -123,6 +123,9 @@ enum SFOptions {
 
     /// Rejects keys the function does not know, so a typo never silently widens a cleanup.
     static func checkKeys(_ table: LuaTable, allowed: Set<String>, function: String) throws(SalesforceError) {
+        if let type = table.otherKeyTypes.sorted().first {
+            throw .badArgument("\(function): options are named by strings, not by a \(type)")
+        }
         for key in table.fields.keys {
             guard case .string(let name) = key, allowed.contains(name) else {
                 let shown = { if case .string(let s) = key { "\"\(s)\"" } else { "\(key)" } }()
@@ -134,7 +137,7 @@ enum SFOptions {
 
     /// The ids of `close_jobs` / `job_infos`: strings, or job tables with an `id`.
     static func ids(_ table: LuaTable) throws(SalesforceError) -> [String] {
-        guard table.fields.isEmpty else { throw .badArgument("ids must be a list of job ids") }
+        guard table.fields.isEmpty, table.otherKeyTypes.isEmpty else { throw .badArgument("ids must be a list of job ids") }
         var ids: [String] = []
         for (offset, element) in table.array.enumerated() {
             if let id = element.stringValue ?? element.tableValue?["id"].stringValue {

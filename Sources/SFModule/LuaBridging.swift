@@ -118,6 +118,9 @@ enum LuaJSON {
             throw .badArgument("cannot encode a table that contains itself or nests more than \(LuaJSON.maximumDepth) levels as JSON")
         case .opaque(let type): throw .badArgument("cannot encode a \(type) as JSON")
         case .table(let table):
+            if let type = table.otherKeyTypes.sorted().first {
+                throw .badArgument("cannot encode a table with a \(type) key as JSON: object keys are strings")
+            }
             if table.fields.isEmpty && !table.array.isEmpty {
                 var elements: [JSONValue] = []
                 for element in table.array { elements.append(try json(from: element)) }
@@ -131,7 +134,11 @@ enum LuaJSON {
                 case .integer(let i): members.append((String(i), try json(from: element)))
                 }
             }
-            return .object(members.sorted { $0.key < $1.key })
+            members.sort { $0.key < $1.key }
+            for (member, next) in zip(members, members.dropFirst()) where member.key == next.key {
+                throw .badArgument("cannot encode a table with the key \"\(member.key)\" twice (as a number and as a string) as JSON")
+            }
+            return .object(members)
         }
     }
 }

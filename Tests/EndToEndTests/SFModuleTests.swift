@@ -126,11 +126,14 @@ final class SFModuleTests: XCTestCase {
               function() return sf.close_jobs(setmetatable({}, {__len = function() return 1 end})) end,
               function() return sf.close_job("750000000000001", setmetatable({}, {__index = {state = "Aborted"}})) end,
               function() return sf.connect(setmetatable({}, {})) end,
+              function() return sf.list_jobs{[true] = "x"} end,
+              function() return sf.json.encode{[1.5] = 1} end,
+              function() return sf.json.encode{1, ["1"] = 2} end,
             } do
               local ok, err = pcall(call)
               print(ok, err.kind, err.code)
             end
-            """, prints: String(repeating: "false\targument\tBAD_ARGUMENT\n", count: 6))
+            """, prints: String(repeating: "false\targument\tBAD_ARGUMENT\n", count: 9))
         XCTAssertEqual(try org.requests().count, 0)
     }
 
