@@ -35,9 +35,11 @@ enum Time {
         }
         guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
             let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
             let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-            (1...12).contains(month), (1...31).contains(day)
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+            hour <= 23, minute <= 59, second <= 59
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -60,7 +62,7 @@ enum Time {
                 guard let hours = number(index + 1, 2) else { return nil }
                 var minutesAt = index + 3
                 if minutesAt < bytes.count, bytes[minutesAt] == UInt8(ascii: ":") { minutesAt += 1 }
-                guard let minutes = number(minutesAt, 2) else { return nil }
+                guard let minutes = number(minutesAt, 2), hours <= 14, minutes <= 59 else { return nil }
                 offset = sign * (hours * 3600 + minutes * 60)
                 index = minutesAt + 2
             default:
@@ -70,6 +72,15 @@ enum Time {
         guard index == bytes.count else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         return Double(days * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
+    }
+
+    /// How many days `month` (1...12) of `year` has.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).

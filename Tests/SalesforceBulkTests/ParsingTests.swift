@@ -156,6 +156,15 @@ import Testing
         #expect(Time.epochSeconds(of: "2015-12-15T20:45:25.000+0000") == 1_450_212_325)
         #expect(Time.epochSeconds(of: "2015-12-15T21:45:25.000+01:00") == 1_450_212_325)
         #expect(Time.epochSeconds(of: "2015-12-15") == nil)
+        #expect(Time.epochSeconds(of: "2024-02-29T00:00:00.000Z") == 1_709_164_800)
+        #expect(Time.epochSeconds(of: "2023-12-31T23:59:59Z") == 1_704_067_199)
+        for impossible in [
+            "2026-02-30T00:00:00.000Z", "2025-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-01-01T25:00:00Z",
+            "2026-01-01T10:60:00Z", "2026-01-01T10:00:61Z", "2026-01-01T10x00x00Z", "2026-01-01T10:00:00+1500",
+            "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-01-00T00:00:00Z",
+        ] {
+            #expect(Time.epochSeconds(of: impossible) == nil, "\(impossible)")
+        }
     }
 
     @Test func loopbackHosts() throws {
