@@ -88,6 +88,18 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try SFJobsProcess.run(["no-such-command"]).status, 64)
     }
 
+    func testDoubleDashEndsTheOptionsAndVersionIsAnOption() throws {
+        let script = try SFJobsProcess.temporaryScript("print('ran', ...)", name: "-dash.lua")
+        let directory = (script as NSString).deletingLastPathComponent
+        let dashed = try SFJobsProcess.run(["run", "--", "-dash.lua", "x"], directory: directory)
+        XCTAssertEqual(dashed.status, 0, dashed.stderr)
+        XCTAssertEqual(dashed.stdout, "ran\tx\n")
+        let version = try SFJobsProcess.run(["run", "--version"])
+        XCTAssertEqual(version.status, 0, version.stderr)
+        XCTAssertEqual(version.stdout, try SFJobsProcess.run(["--version"]).stdout)
+        XCTAssertEqual(try SFJobsProcess.run(["run", "--"]).status, 64)
+    }
+
     func testSIGINTStopsAnInfiniteLoopWithStatus130() throws {
         let process = Process()
         process.executableURL = SFJobsProcess.binary

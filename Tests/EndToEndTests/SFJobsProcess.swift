@@ -24,10 +24,11 @@ struct SFJobsProcess {
     /// added to a clean environment.
     @discardableResult
     static func run(_ arguments: [String], executable: URL = binary, input: String = "", environment: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> Result {
+                    directory: String? = nil, timeout: TimeInterval = 60) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = Self.environment(adding: environment)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -36,15 +36,19 @@ struct Run: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script and its arguments.", valueName: "FILE|- [ARGS...]"))
     var scriptAndArguments: [String] = []
 
-    func validate() throws {
+    mutating func validate() throws {
         if let first = scriptAndArguments.first, first == "--help" || first == "-h" {
             throw CleanExit.helpRequest(self)
         }
+        if scriptAndArguments.first == "--version" { throw CleanExit.message(SFJobsVersion.current) }
+        // `--` ends the options, as with lua: what follows is FILE, even when it starts with a dash.
+        let endsOptions = scriptAndArguments.first == "--"
+        if endsOptions { scriptAndArguments.removeFirst() }
         if chunks.isEmpty && scriptAndArguments.isEmpty {
             throw ValidationError("nothing to run: give FILE, - or -e CHUNK")
         }
-        if let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-" {
-            throw ValidationError("unknown option '\(first)' (options come before FILE)")
+        if !endsOptions, let first = scriptAndArguments.first, first.hasPrefix("-"), first != "-" {
+            throw ValidationError("unknown option '\(first)' (options come before FILE; '--' ends them)")
         }
         if scheduling.schedule != nil && scriptAndArguments.first == "-" {
             throw ValidationError("a scheduled run cannot read its script from standard input: give FILE")
