@@ -46,6 +46,8 @@ final class OneOffCommandTests: XCTestCase {
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.hasPrefix("sfjobs: rest error InvalidJobState (HTTP 400): Closing already closed Job not allowed"), again.stderr)
         XCTAssertEqual(try run(["close-job", id, "--state", "Deleted"]).status, 64)
+        XCTAssertEqual(try run(["close-job", id, "--type", "bogus"]).status, 64)
+        XCTAssertEqual(try run(["job-info", id, "--type", "bogus"]).status, 64)
     }
 
     func testJobsFiltersAndPrintsAnArray() throws {

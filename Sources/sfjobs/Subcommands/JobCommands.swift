@@ -19,10 +19,14 @@ struct JobInfoCommand: ParsableCommand {
     @Option(help: "unknown, ingest, query or classic.") var type = "unknown"
     @Flag(help: "Print one JSON document.") var json = false
 
+    func validate() throws {
+        try OneOffCommand.checkType(type)
+    }
+
     func run() throws {
         let command = OneOffCommand(common: common.settings, json: json)
         try command.perform { client throws(SalesforceError) in
-            let hint = try OneOffCommand.hint(type)
+            let hint = OneOffCommand.hint(type)
             return [try client.jobInfo(try JobID(id), type: hint)]
         }
     }
@@ -41,6 +45,7 @@ struct CloseJobCommand: ParsableCommand {
 
     func validate() throws {
         guard TargetState(name: state) != nil else { throw ValidationError("--state must be Closed or Aborted, not \(state)") }
+        try OneOffCommand.checkType(type)
         if let timeout, timeout < 0 { throw ValidationError("--timeout must be 0 or more milliseconds") }
     }
 
@@ -48,7 +53,7 @@ struct CloseJobCommand: ParsableCommand {
         let command = OneOffCommand(common: common.settings, json: json)
         try command.perform { client throws(SalesforceError) in
             let target = TargetState(name: state) ?? .closed
-            let job = try client.closeJob(try JobID(id), state: target, type: try OneOffCommand.hint(type), timeoutMilliseconds: timeout)
+            let job = try client.closeJob(try JobID(id), state: target, type: OneOffCommand.hint(type), timeoutMilliseconds: timeout)
             if client.settings.dryRun { DryRunLog.close(job, to: target, logger: Logger(label: "sfjobs")) }
             return [job]
         }
@@ -89,12 +94,13 @@ struct OneOffCommand {
     var common: CommonSettings
     var json: Bool
 
-    static func hint(_ text: String) throws(SalesforceError) -> JobTypeHint {
-        guard let hint = JobTypeHint(name: text) else {
-            throw .badArgument("--type must be unknown, ingest, query or classic, not \(text)")
-        }
-        return hint
+    /// A usage error (exit 64) unless `text` names a job type hint.
+    static func checkType(_ text: String) throws {
+        guard JobTypeHint(name: text) != nil else { throw ValidationError("--type must be unknown, ingest, query or classic, not \(text)") }
     }
+
+    /// The hint `--type` names (checked by ``checkType(_:)`` before the command runs).
+    static func hint(_ text: String) -> JobTypeHint { JobTypeHint(name: text) ?? .unknown }
 
     /// Runs `body` with a client; prints its jobs; a failure goes to stderr with exit status 1.
     func perform(list: Bool = false, _ body: (SalesforceClient) throws(SalesforceError) -> [Job]) throws {
