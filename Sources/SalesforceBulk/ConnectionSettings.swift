@@ -176,7 +176,7 @@ public struct ConnectionSettings: Sendable, Equatable, CustomStringConvertible, 
     }
 
     /// `66` → `66.0`; `66.0` stays; anything else is an argument error.
-    static func normalizedAPIVersion(_ text: String) throws(SalesforceError) -> String {
+    public static func normalizedAPIVersion(_ text: String) throws(SalesforceError) -> String {
         let trimmed = text.trimmingSpaces.hasPrefix("v") ? String(text.trimmingSpaces.dropFirst()) : text.trimmingSpaces
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {

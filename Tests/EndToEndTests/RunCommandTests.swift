@@ -86,6 +86,8 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try SFJobsProcess.run(["run"]).status, 64)
         XCTAssertEqual(try SFJobsProcess.run(["run", "--no-such-flag", "x.lua"]).status, 64)
         XCTAssertEqual(try SFJobsProcess.run(["no-such-command"]).status, 64)
+        XCTAssertEqual(try SFJobsProcess.run(["run", "--api-version", "abc", "-e", "x = 1"]).status, 64)
+        XCTAssertEqual(try SFJobsProcess.run(["run", "--api-version", "61", "-e", "x = 1"]).status, 0)
     }
 
     func testDoubleDashEndsTheOptionsAndVersionIsAnOption() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SalesforceBulk
 
 /// The flags every command accepts.
 struct CommonOptions: ParsableArguments {
@@ -19,6 +20,14 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("log-format"), help: "text or json (default: text on a terminal, json otherwise).")
     var logFormat: LogFormat?
+
+    /// A malformed `--api-version` is a usage error (exit 64) before anything runs, not a failure
+    /// at the first call (or none, for a script that makes no call).
+    func validate() throws {
+        if let apiVersion {
+            do { _ = try ConnectionSettings.normalizedAPIVersion(apiVersion) } catch { throw ValidationError("--api-version: \(error.message)") }
+        }
+    }
 
     /// The options as plain values.
     var settings: CommonSettings {
