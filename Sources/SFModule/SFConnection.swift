@@ -24,6 +24,12 @@ final class SFConnection {
         if let cachedClient { return cachedClient }
         let settings = try self.settings.get()
         guard settings.isConfigured else {
+            if settings.externalSession {
+                throw SalesforceError(
+                    kind: .connection, code: "NOT_CONFIGURED",
+                    message: "an external session (SF_EXTERNAL_SESSION) needs an instance URL (SF_INSTANCE_URL) and a session id "
+                        + "(SF_ACCESS_TOKEN); it never logs in, so login settings do not help")
+            }
             throw SalesforceError(
                 kind: .connection, code: "NOT_CONFIGURED",
                 message: "no Salesforce connection is configured: set SF_INSTANCE_URL and SF_ACCESS_TOKEN, "

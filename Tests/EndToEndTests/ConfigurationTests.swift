@@ -43,6 +43,13 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(try SFJobsProcess.run(["config", "show", "missing"], environment: environment).status, 1)
     }
 
+    func testAnExternalSessionWithoutATokenSaysSo() throws {
+        let result = try SFJobsProcess.run(["run", "-e", "print(select(2, pcall(sf.limits)).message)"],
+                                           environment: ["SF_EXTERNAL_SESSION": "1", "SF_USERNAME": "a@b.c", "SF_PASSWORD": "x"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("an external session (SF_EXTERNAL_SESSION) needs an instance URL"), result.stdout)
+    }
+
     func testProfileFileReadableByOthersIsWarnedAbout() throws {
         try writeProfiles("[profiles.default]\naccess_token = \"00Dx\"\ninstance_url = \"https://a.my.salesforce.com\"\n", mode: 0o644)
         let result = try SFJobsProcess.run(["run", "-e", "print(sf.dry_run)"], environment: ["XDG_CONFIG_HOME": directory.path])
