@@ -5,9 +5,12 @@
 
 #include "cloader.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *const library_files[] = {
 #ifdef __APPLE__
@@ -63,7 +66,31 @@ const char *ceditline_load(void) {
 
 EditLine *ceditline_init(const char *program) { return fn.el_init(program, stdin, stdout, stderr); }
 void ceditline_end(EditLine *e) { fn.el_end(e); }
-const char *ceditline_gets(EditLine *e, int *count) { return fn.el_gets(e, count); }
+static volatile sig_atomic_t prompt_interrupted;
+static pthread_t prompt_reader;
+
+/* SIGINT while reading: marks the read interrupted, on the reading thread so its read() fails. */
+static void on_prompt_interrupt(int signo) {
+  int saved = errno;
+  if (pthread_equal(pthread_self(), prompt_reader)) prompt_interrupted = 1;
+  else pthread_kill(prompt_reader, signo);  /* the signal reached another thread: pass it on */
+  errno = saved;
+}
+
+const char *ceditline_gets(EditLine *e, int *count, int *interrupted) {
+  struct sigaction action, previous;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_prompt_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  /* no SA_RESTART: the read fails with EINTR and el_gets returns */
+  prompt_reader = pthread_self();
+  prompt_interrupted = 0;
+  sigaction(SIGINT, &action, &previous);
+  const char *line = fn.el_gets(e, count);
+  sigaction(SIGINT, &previous, NULL);
+  *interrupted = prompt_interrupted;
+  return *interrupted ? NULL : line;
+}
 const LineInfo *ceditline_line(EditLine *e) { return fn.el_line(e); }
 int ceditline_insert(EditLine *e, const char *text) { return fn.el_insertstr(e, text); }
 
@@ -109,8 +136,8 @@ int ceditline_history_enter(History *h, HistEvent *ev, const char *line) {
 int ceditline_history_load(History *h, HistEvent *ev, const char *path) {
   return fn.history(h, ev, H_LOAD, path);
 }
-int ceditline_history_save(History *h, HistEvent *ev, const char *path) {
-  return fn.history(h, ev, H_SAVE, path);
+int ceditline_history_save_to(History *h, HistEvent *ev, FILE *file) {
+  return fn.history(h, ev, H_SAVE_FP, file);
 }
 
 /* }================================================================== */

@@ -300,6 +300,30 @@ static inline void clua_push_tostring(lua_State *L, int idx) {
   }
 }
 
+/* Pushes tostring(argument 1) when its metatable has __tostring; nothing otherwise. */
+static inline int clua_metatostring_k(lua_State *L) {
+  if (luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) return 0;
+  lua_pop(L, 1);                                /* remove the metamethod */
+  luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
+/*
+** Runs the __tostring of the value at idx, if it has one, under protection
+** and with the budget in force.  Returns the status; *pushed is how many
+** values it left: the string (1) or none when there is no __tostring (0) on
+** LUA_OK, the error object (1) otherwise.  [-0, +(0|1), -]
+*/
+static inline int clua_pcall_metatostring(lua_State *L, int idx, int *pushed) {
+  int top = lua_gettop(L);
+  idx = lua_absindex(L, idx);
+  lua_pushcfunction(L, clua_metatostring_k);
+  lua_pushvalue(L, idx);
+  int status = clua_pcall(L, 1, LUA_MULTRET, 0);
+  *pushed = lua_gettop(L) - top;
+  return status;
+}
+
 static inline int clua_load_buffer(lua_State *L, const char *buf, size_t size, const char *name) {
   return luaL_loadbufferx(L, buf, size, name, NULL);
 }

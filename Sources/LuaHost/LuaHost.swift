@@ -193,7 +193,7 @@ public final class LuaHost {
         } else {
             kind = .runtime
         }
-        var message = state.describe(at: -1)
+        var message = state.errorMessage(at: -1)
         if kind == .memory, let limit = memoryLimit {
             message += " (memory budget of \(limit) bytes)"
         }

@@ -320,6 +320,15 @@ public struct LuaState {
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
+    /// The message `lua` shows for the error object at `index`: a string or
+    /// number as itself, else what its `__tostring` gives (run under
+    /// protection), else `(error object is a nil value)` and the like.
+    public func errorMessage(at index: Int32) -> String {
+        let type = lua_type(L, index)
+        if type == LUA_TSTRING || type == LUA_TNUMBER { return describe(at: index) }
+        return metaDescription(at: index) ?? "(error object is a \(typeName(at: index)) value)"
+    }
+
     /// `tostring(value)` with `__tostring` run under protection.
     public func describe(at index: Int32) -> String {
         clua_push_tostring(L, index)

@@ -30,12 +30,28 @@ public struct ValuePrinter: Sendable {
     /// Renders one value as the REPL shows a result.
     public func render(_ value: LuaValue) -> String {
         switch value {
-        case .string(let s): return s
         case .table(let table) where Self.isJob(table): return renderJob(table)
-        case .table(let table) where !table.array.isEmpty && table.fields.isEmpty && table.array.allSatisfy(Self.isJobValue):
-            return renderJobList(table.array.compactMap(\.tableValue))
+        case .table(let table) where Self.isJobList(table): return renderJobList(table.array.compactMap(\.tableValue))
+        default: return render(LuaDisplayValue(value))
+        }
+    }
+
+    /// Renders a value read for display: a UTF-8 string as itself, a value
+    /// with `__tostring` as its text, a function or userdata as `tostring` shows
+    /// it, anything else as a literal.
+    public func render(_ value: LuaDisplayValue) -> String {
+        switch value {
+        case .string(let bytes): return String(validating: bytes, as: UTF8.self) ?? literal(value, depth: 0, indent: "")
+        case .described(let text): return text
+        case .reference(let type, let address): return LuaDisplayValue.referenceText(typeName: type, address: address)
         default: return literal(value, depth: 0, indent: "")
         }
+    }
+
+    /// Whether a value shows as a job or a list of jobs (see ``render(_:)-(LuaValue)``).
+    public static func showsJobs(_ value: LuaValue) -> Bool {
+        guard let table = value.tableValue else { return false }
+        return isJob(table) || isJobList(table)
     }
 
     /// Whether a table looks like a job table of the `sf` module.
@@ -43,8 +59,8 @@ public struct ValuePrinter: Sendable {
         table["jobType"].stringValue != nil && table["id"].stringValue != nil
     }
 
-    private static func isJobValue(_ value: LuaValue) -> Bool {
-        value.tableValue.map(isJob) ?? false
+    private static func isJobList(_ table: LuaTable) -> Bool {
+        !table.array.isEmpty && table.fields.isEmpty && table.array.allSatisfy { $0.tableValue.map(isJob) ?? false }
     }
 
     // MARK: - Jobs
@@ -87,7 +103,7 @@ public struct ValuePrinter: Sendable {
         switch value {
         case .nil: "-"
         case .string(let s): s
-        default: literal(value, depth: maxDepth, indent: "")
+        default: literal(LuaDisplayValue(value), depth: maxDepth, indent: "")
         }
     }
 
@@ -95,53 +111,83 @@ public struct ValuePrinter: Sendable {
 
     private func scalar(_ value: LuaValue) -> String {
         if case .string(let s) = value { return paint(s, .string) }
-        return literal(value, depth: 1, indent: "")
+        return literal(LuaDisplayValue(value), depth: 1, indent: "")
     }
 
-    private func literal(_ value: LuaValue, depth: Int, indent: String) -> String {
+    private func literal(_ value: LuaDisplayValue, depth: Int, indent: String) -> String {
         switch value {
         case .nil: return paint("nil", .constant)
         case .boolean(let b): return paint(b ? "true" : "false", .constant)
         case .integer(let i): return paint(String(i), .number)
         case .number(let d): return paint(Self.formatFloat(d), .number)
-        case .string(let s): return paint(Self.quote(s), .string)
-        case .bytes(let b): return paint(Self.quote(String(decoding: b, as: UTF8.self)), .string)
-        case .opaque(let type): return paint("<\(type)>", .constant)
-        case .table(let table): return tableLiteral(table, depth: depth, indent: indent)
+        case .string(let bytes): return paint(Self.quote(bytes), .string)
+        case .described(let text): return text
+        case .reference(let type, _): return paint("<\(type)>", .constant)
+        case .table(let entries): return tableLiteral(entries, depth: depth, indent: indent)
         }
     }
 
-    private func tableLiteral(_ table: LuaTable, depth: Int, indent: String) -> String {
-        if table.isEmpty { return "{}" }
+    private func tableLiteral(_ entries: [LuaDisplayEntry], depth: Int, indent: String) -> String {
+        if entries.isEmpty { return "{}" }
         if depth >= maxDepth { return "{...}" }
         let inner = indent + "  "
-        var entries = table.array.map { literal($0, depth: depth + 1, indent: inner) }
-        let keyed = table.fields.sorted { Self.keyOrder($0.key, $1.key) }
+        let sequence = entries.filter { $0.key == nil }
+        let keyed = entries.compactMap { entry in entry.key.map { (key: $0, value: entry.value) } }
+            .sorted { Self.keyOrder($0.key, $1.key) }
+        var shown = sequence.map { literal($0.value, depth: depth + 1, indent: inner) }
         for (key, value) in keyed {
-            entries.append(Self.keyText(key, painter: { paint($0, .key) }) + " = " + literal(value, depth: depth + 1, indent: inner))
+            shown.append(keyText(key) + " = " + literal(value, depth: depth + 1, indent: inner))
         }
-        let oneLine = "{ " + entries.joined(separator: ", ") + " }"
+        let oneLine = "{ " + shown.joined(separator: ", ") + " }"
         if Self.visibleLength(oneLine) + indent.count <= lineWidth && !oneLine.contains("\n") { return oneLine }
-        return "{\n" + entries.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
+        return "{\n" + shown.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
     }
 
-    private static func keyOrder(_ a: LuaKey, _ b: LuaKey) -> Bool {
+    /// Keys in a stable order: numbers by value, then `false`, `true`, then strings by their bytes, then the rest by their text.
+    private static func keyOrder(_ a: LuaDisplayValue, _ b: LuaDisplayValue) -> Bool {
         switch (a, b) {
-        case (.integer(let x), .integer(let y)): x < y
-        case (.integer, .string): true
-        case (.string, .integer): false
-        case (.string(let x), .string(let y)): x < y
+        case (.integer(let x), .integer(let y)): return x < y
+        case (.integer(let x), .number(let y)): return Double(x) < y
+        case (.number(let x), .integer(let y)): return x < Double(y)
+        case (.number(let x), .number(let y)): return x < y
+        case (.boolean(let x), .boolean(let y)): return !x && y
+        case (.string(let x), .string(let y)): return x.lexicographicallyPrecedes(y)
+        default:
+            let (rankA, rankB) = (keyRank(a), keyRank(b))
+            return rankA != rankB ? rankA < rankB : sortText(a) < sortText(b)
         }
     }
 
-    private static func keyText(_ key: LuaKey, painter: (String) -> String) -> String {
+    private static func keyRank(_ key: LuaDisplayValue) -> Int {
         switch key {
-        case .integer(let i): return "[\(i)]"
-        case .string(let s):
-            let identifier = s.first.map { $0 == "_" || $0.isLetter } ?? false
-                && s.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
-            return identifier && !LuaKeywords.all.contains(s) ? painter(s) : "[\(quote(s))]"
+        case .integer, .number: 0
+        case .boolean: 1
+        case .string: 2
+        default: 3
         }
+    }
+
+    private static func sortText(_ key: LuaDisplayValue) -> String {
+        switch key {
+        case .described(let text): text
+        case .reference(let type, let address): LuaDisplayValue.referenceText(typeName: type, address: address)
+        default: ""
+        }
+    }
+
+    private func keyText(_ key: LuaDisplayValue) -> String {
+        switch key {
+        case .string(let bytes):
+            if let s = String(validating: bytes, as: UTF8.self), Self.isIdentifier(s) { return paint(s, .key) }
+            return "[" + paint(Self.quote(bytes), .string) + "]"
+        case .reference(let type, let address): return "[" + LuaDisplayValue.referenceText(typeName: type, address: address) + "]"
+        default: return "[" + literal(key, depth: maxDepth, indent: "") + "]"
+        }
+    }
+
+    private static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+        return s.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) } && !LuaKeywords.all.contains(s)
     }
 
     /// A float as Lua prints it: `%.14g`, with `.0` kept on integral values.
@@ -152,19 +198,36 @@ public struct ValuePrinter: Sendable {
         return "\(d)"
     }
 
-    /// A string as a double-quoted Lua literal.
-    static func quote(_ s: String) -> String {
+    /// A string as a double-quoted Lua literal: UTF-8 text as itself, control
+    /// characters as decimal escapes, bytes that are not UTF-8 as `\xHH`.
+    static func quote(_ bytes: [UInt8]) -> String {
         var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20 || c.value == 0x7F: out += "\\\(c.value)"
-            default: out.unicodeScalars.append(scalar)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\""
+            case UInt8(ascii: "\\"): out += "\\\\"
+            case UInt8(ascii: "\n"): out += "\\n"
+            case UInt8(ascii: "\r"): out += "\\r"
+            case UInt8(ascii: "\t"): out += "\\t"
+            case 0..<0x20, 0x7F:
+                // `\ddd` takes up to three digits: pad when a digit follows.
+                let digits = String(byte)
+                let followedByDigit = next.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+                out += "\\" + (followedByDigit ? String(repeating: "0", count: 3 - digits.count) + digits : digits)
+            case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                if index + length <= bytes.count, let text = String(validating: bytes[index..<(index + length)], as: UTF8.self) {
+                    out += text
+                    index += length
+                    continue
+                }
+                out += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
             }
+            index += 1
         }
         return out + "\""
     }

@@ -1,7 +1,7 @@
 /// Removes credentials from text bound for logs, error messages and the REPL history:
 /// session and authorization headers, token, secret and password parameters (form,
-/// JSON, XML and Lua spellings), Salesforce session ids wherever they appear, and user
-/// information in URLs.
+/// JSON, XML and Lua spellings), `Bearer` tokens and Salesforce session ids wherever
+/// they appear, and user information in URLs.
 public enum Redaction {
     /// What replaces a secret.
     public static let mask = "[REDACTED]"
@@ -43,7 +43,7 @@ public enum Redaction {
                 return line[...colon] + " " + mask + trailingCR
             }
         }
-        var result = redactSessionIDs(redactUserInfo(line))
+        var result = redactBearerTokens(redactSessionIDs(redactUserInfo(line)))
         guard secretNames.contains(where: { result.lowercased().contains($0) }) else { return result }
         for name in secretNames {
             result = redactValues(of: name, in: result)
@@ -66,6 +66,37 @@ public enum Redaction {
             }
         }
         return out + rest
+    }
+
+    /// `Bearer <token>` (any case) → `Bearer [REDACTED]`, wherever it appears.
+    private static func redactBearerTokens(_ line: String) -> String {
+        guard line.lowercased().contains("bearer") else { return line }
+        let scalars = Array(line.unicodeScalars)
+        let lowered = Array(line.lowercased().unicodeScalars)
+        guard lowered.count == scalars.count else { return line }
+        let word = Array("bearer".unicodeScalars)
+        let ends: Set<Unicode.Scalar> = [" ", "\t", "\r", "\"", "'", ",", ";", "&", "<", "}", ")", "]"]
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if index + word.count < scalars.count, Array(lowered[index..<(index + word.count)]) == word,
+                index == 0 || !isNameCharacter(lowered[index - 1]), scalars[index + word.count] == " "
+            {
+                var start = index + word.count
+                while start < scalars.count, scalars[start] == " " { start += 1 }
+                var end = start
+                while end < scalars.count, !ends.contains(scalars[end]) { end += 1 }
+                if end > start {
+                    out.append(contentsOf: scalars[index..<start])
+                    out.append(contentsOf: mask.unicodeScalars)
+                    index = end
+                    continue
+                }
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return String(out)
     }
 
     /// Masks Salesforce session ids: `00D` and 12 more characters of the org id, `!` (or `.`), then the token.

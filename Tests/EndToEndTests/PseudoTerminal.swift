@@ -8,13 +8,17 @@ import Glibc
 
 /// Runs the built `sfjobs` on a pseudo-terminal, as a person at a terminal would:
 /// in its own session with the terminal as its controlling tty, so Ctrl-C is a real SIGINT.
+/// Its standard output may be a pipe instead (`sfjobs demo | cat`); what comes through
+/// the pipe joins the transcript.
 final class PseudoTerminal {
     private let master: Int32
+    /// The read end of the pipe that is the program's standard output, when it is not the terminal.
+    private let output: Int32?
     let pid: pid_t
     /// Everything the program wrote, escape sequences and carriage returns removed.
     private(set) var transcript = ""
 
-    init(arguments: [String], environment: [String: String]) throws {
+    init(arguments: [String], environment: [String: String], outputToPipe: Bool = false) throws {
         let path = SFJobsProcess.binary.path
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -24,11 +28,18 @@ final class PseudoTerminal {
         env.merge(environment) { $1 }
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }
+        var ends: [Int32] = [-1, -1]
+        if outputToPipe {
+            guard pipe(&ends) == 0 else { throw NSError(domain: "PseudoTerminal", code: Int(errno)) }
+            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        }
         var fd: Int32 = -1
-        let child = pts_spawn(path, argv, envp, 40, 160, &fd)
+        let child = pts_spawn(path, argv, envp, 40, 160, ends[1], &fd)
+        if outputToPipe { close(ends[1]) }
         guard child > 0 else { throw NSError(domain: "PseudoTerminal", code: Int(errno)) }
         pid = child
         master = fd
+        output = outputToPipe ? ends[0] : nil
     }
 
     deinit {
@@ -36,6 +47,7 @@ final class PseudoTerminal {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(master)
+        if let output { close(output) }
     }
 
     func send(_ text: String) {
@@ -76,12 +88,14 @@ final class PseudoTerminal {
     }
 
     private func readAvailable(waitingUpTo seconds: Double) {
-        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, Int32(seconds * 1000)) > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let count = read(master, &buffer, buffer.count)
-        guard count > 0 else { return }
-        transcript += Self.clean(String(decoding: buffer[..<count], as: UTF8.self))
+        var descriptors = ([master] + (output.map { [$0] } ?? [])).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        guard poll(&descriptors, nfds_t(descriptors.count), Int32(seconds * 1000)) > 0 else { return }
+        for descriptor in descriptors where descriptor.revents & Int16(POLLIN) != 0 {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let count = read(descriptor.fd, &buffer, buffer.count)
+            guard count > 0 else { continue }
+            transcript += Self.clean(String(decoding: buffer[..<count], as: UTF8.self))
+        }
     }
 
     /// Removes ANSI escape sequences and carriage returns.

@@ -44,6 +44,72 @@ final class ReplTests: XCTestCase {
         XCTAssertEqual(repl.waitForExit(), 0)
     }
 
+    func testCtrlDInAContinuationReportsTheIncompleteChunkAndKeepsTheSession() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("x = [[abc\n")
+        repl.expect(">> ", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)  // the editor is reading the continuation
+        mark = repl.mark
+        repl.send("\u{04}")
+        repl.expect("\nsfjobs: stdin:1: unfinished long string (starting at line 1) near <eof>\n", after: mark)
+        repl.expect("sfjobs (no org)> ", after: mark)
+        mark = repl.mark
+        repl.send("x, 1 + 2\n")
+        repl.expect("nil\t3\n", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)
+        repl.send("\u{04}")  // at the first prompt, Ctrl-D still leaves
+        XCTAssertEqual(repl.waitForExit(), 0)
+    }
+
+    func testCtrlCDiscardsWhatIsTypedAndKeepsTheSession() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("print('RAN')")
+        repl.expect("print('RAN')", after: mark)
+        mark = repl.mark
+        repl.send("\u{03}")
+        repl.expect("^C\nsfjobs (no org)> ", after: mark)
+        repl.send("\n")
+        mark = repl.mark
+        repl.send("1 + 1\n")
+        repl.expect("2\n", after: mark)
+        XCTAssertFalse(repl.transcript.contains("RAN\n"), repl.transcript)
+
+        mark = repl.mark
+        repl.send("function h()\n")
+        repl.expect(">> ", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)
+        mark = repl.mark
+        repl.send("\u{03}")  // abandons the unfinished chunk
+        repl.expect("^C\nsfjobs (no org)> ", after: mark)
+        mark = repl.mark
+        repl.send("=h\n")
+        repl.expect("nil\n", after: mark)
+
+        Thread.sleep(forTimeInterval: 0.2)
+        mark = repl.mark
+        repl.send("\u{03}")  // at an empty prompt
+        repl.expect("^C\nsfjobs (no org)> ", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)
+        repl.send("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0)
+    }
+
+    func testResultsReachAPipeAsTheyAreShown() throws {
+        let repl = try PseudoTerminal(arguments: ["repl"], environment: ["XDG_STATE_HOME": stateHome], outputToPipe: true)
+        repl.expect("sfjobs (no org)> ", timeout: 5)
+        var mark = repl.mark
+        repl.send("1 + 1\n")
+        repl.expect("2\n", after: mark, timeout: 5)
+        mark = repl.mark
+        repl.send("print('hi')\n")
+        repl.expect("hi\n", after: mark, timeout: 5)
+        Thread.sleep(forTimeInterval: 0.2)
+        repl.send("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0)
+    }
+
     func testTextBeyondASCIIReachesLuaWhateverTheLocale() throws {
         for locale in ["C", "C.UTF-8"] {
             let repl = try startRepl(["LC_ALL": locale])
@@ -138,6 +204,73 @@ final class ReplTests: XCTestCase {
         second.expect("43\n", after: mark)
     }
 
+    func testHistoryMasksEverySecretLiteralAndKeepsTheCode() throws {
+        let repl = try startRepl()
+        let lines = [
+            #"access_token = os.getenv("X") or "plainsecretvalue""#,
+            #"c = {["access_token"]="bracketsecret"}"#,
+            #"password = "p@ss" .. "wordsecret""#,
+            #"h = "Bearer eyJhbGciOiJSUzI1NiJ9.tokensecret""#,
+            #"label = "kept""#,
+        ]
+        for line in lines {
+            let mark = repl.mark
+            repl.send(line + "\n")
+            repl.expect("sfjobs (no org)> ", after: mark)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        repl.send("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0)
+        let history = try String(contentsOfFile: stateHome + "/sfjobs/history", encoding: .utf8)
+            .replacingOccurrences(of: "\\040", with: " ")
+        for secret in ["plainsecretvalue", "bracketsecret", "p@ss", "wordsecret", "tokensecret"] {
+            XCTAssertFalse(history.contains(secret), history)
+        }
+        XCTAssertTrue(history.contains(#"access_token = os.getenv("[REDACTED]") or "[REDACTED]""#), history)
+        XCTAssertTrue(history.contains(#"c = {["access_token"]="[REDACTED]"}"#), history)
+        XCTAssertTrue(history.contains(#"password = "[REDACTED]" .. "[REDACTED]""#), history)
+        XCTAssertTrue(history.contains(#"h = "Bearer [REDACTED]""#), history)
+        XCTAssertTrue(history.contains(#"label = "kept""#), history)
+    }
+
+    func testConcurrentSessionsKeepEachOthersHistory() throws {
+        let first = try startRepl()
+        let second = try startRepl()
+        for (repl, line) in [(first, "a_line1 = 1"), (second, "b_line1 = 1"), (first, "a_line2 = 1"), (second, "b_line2 = 1")] {
+            let mark = repl.mark
+            repl.send(line + "\n")
+            repl.expect("sfjobs (no org)> ", after: mark)
+        }
+        for repl in [first, second] {
+            Thread.sleep(forTimeInterval: 0.2)
+            repl.send("\u{04}")
+            XCTAssertEqual(repl.waitForExit(), 0)
+        }
+        let path = stateHome + "/sfjobs/history"
+        let history = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\\040", with: " ")
+        XCTAssertEqual(history, "_HiStOrY_V2_\na_line1 = 1\nb_line1 = 1\na_line2 = 1\nb_line2 = 1\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+    }
+
+    func testHistoryFileIsCutBackToItsNewestEntries() throws {
+        try FileManager.default.createDirectory(atPath: stateHome + "/sfjobs", withIntermediateDirectories: true)
+        let path = stateHome + "/sfjobs/history"
+        let old = (1...2001).map { "old\($0)" }
+        try ("_HiStOrY_V2_\n" + old.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let repl = try startRepl()
+        let mark = repl.mark
+        repl.send("newest = 1\n")
+        repl.expect("sfjobs (no org)> ", after: mark)
+        Thread.sleep(forTimeInterval: 0.2)
+        repl.send("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 1001)  // the header and 1000 entries
+        XCTAssertEqual(lines[1], "old1003")
+        XCTAssertEqual(lines.last, #"newest\040=\0401"#)
+    }
+
     func testPrettyPrintsTablesAndJobLists() throws {
         let repl = try startRepl()
         var mark = repl.mark
@@ -156,6 +289,31 @@ final class ReplTests: XCTestCase {
             7508d000000GmaAAAS  Classic   Lead     query      Closed  -                             -          -
             (2 jobs)
             """, after: mark)
+    }
+
+    func testPrettyPrintsEveryKeyStringBytesAndToString() throws {
+        let repl = try startRepl()
+        var mark = repl.mark
+        repl.send("{[1.5]=1, [true]=2, ['a b']=3, [-1]=5, [0]=6, x=7, 'one'}\n")
+        repl.expect("""
+            { "one", [-1] = 5, [0] = 6, [1.5] = 1, [true] = 2, ["a b"] = 3, x = 7 }\n
+            """, after: mark)
+        mark = repl.mark
+        repl.send("{[{}]=4}\n")
+        repl.expect("{ [table: 0x", after: mark)
+        repl.expect("] = 4 }\n", after: mark)
+        mark = repl.mark
+        repl.send("v = setmetatable({}, {__tostring = function() return 'shown' end}); return v, {v}\n")
+        repl.expect("shown\t{ shown }\n", after: mark)
+        mark = repl.mark
+        repl.send("setmetatable({}, {__tostring = function() error('boom') end})\n")
+        repl.expect("<__tostring failed: stdin:1: boom>\n", after: mark)
+        mark = repl.mark
+        repl.send("'\\xff' .. 'ok', {s = 'caf\\xc3\\xa9\\xfe', '\\1' .. '2'}\n")
+        repl.expect(#""\xffok"\#t{ "\0012", s = "café\xfe" }\#n"#, after: mark)
+        mark = repl.mark
+        repl.send("error()\n")
+        repl.expect("sfjobs: (error object is a nil value)\n", after: mark)
     }
 
     func testPrettyPrintsAJobFromTheOrg() throws {

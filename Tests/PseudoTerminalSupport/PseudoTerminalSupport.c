@@ -7,7 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-pid_t pts_spawn(const char *path, char *const argv[], char *const envp[], int rows, int columns, int *master) {
+pid_t pts_spawn(const char *path, char *const argv[], char *const envp[], int rows, int columns, int output, int *master) {
   int fd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return -1;
   if (grantpt(fd) != 0 || unlockpt(fd) != 0) { close(fd); return -1; }
@@ -23,7 +23,8 @@ pid_t pts_spawn(const char *path, char *const argv[], char *const envp[], int ro
     ioctl(slave, TIOCSCTTY, 0);
     ioctl(slave, TIOCSWINSZ, &size);
     dup2(slave, 0);
-    dup2(slave, 1);
+    dup2(output >= 0 ? output : slave, 1);
+    if (output > 2) close(output);
     dup2(slave, 2);
     if (slave > 2) close(slave);
     execve(path, argv, envp);

@@ -220,6 +220,28 @@ import Testing
     @Test func luaAssignmentsAreMasked() {
         #expect(Redaction.redact(#"sf.connect{access_token = "abc", password='pw'}"#) == #"sf.connect{access_token = "[REDACTED]", password='[REDACTED]'}"#)
     }
+
+    @Test func bearerTokensAreMaskedWherever() {
+        #expect(Redaction.redact("sent Bearer eyJhbGciOi.x-y_z, then") == "sent Bearer [REDACTED], then")
+    }
+
+    @Test func luaSourceMasksEveryLiteralWhereASecretIsNamed() {
+        let cases: [(String, String)] = [
+            (#"access_token = os.getenv("X") or "plainsecretvalue""#, #"access_token = os.getenv("[REDACTED]") or "[REDACTED]""#),
+            (#"sf.connect{["access_token"]="bracketsecret"}"#, #"sf.connect{["access_token"]="[REDACTED]"}"#),
+            (#"password = "p@ss" .. 'word'"#, #"password = "[REDACTED]" .. '[REDACTED]'"#),
+            (#"c = sf.connect{instance_url = "https://x", client_secret=[[s3]]}"#, #"c = sf.connect{instance_url = "[REDACTED]", client_secret=[[[REDACTED]]]}"#),
+            ("conn = sf.connect{\n  SF_PASSWORD = [==[a]]b]==],\n}", "conn = sf.connect{\n  SF_PASSWORD = [==[[REDACTED]]==],\n}"),
+            (#"h = "Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig""#, #"h = "Bearer [REDACTED]""#),
+            (#"body = "grant_type=password&password=hunter2" -- token=abc"#, #"body = "grant_type=password&password=[REDACTED]" -- token=[REDACTED]"#),
+            (#"if token == "x" then print("same") end"#, #"if token == "x" then print("same") end"#),
+            (#"print("token", 'a \' b', sf.id18(x))"#, #"print("token", 'a \' b', sf.id18(x))"#),
+            (#"label = "kept"; n = #tokens"#, #"label = "kept"; n = #tokens"#),
+        ]
+        for (source, expected) in cases {
+            #expect(Redaction.redactLuaSource(source) == expected)
+        }
+    }
 }
 
 @Suite struct ResponseCheckTests {

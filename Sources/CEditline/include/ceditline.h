@@ -15,6 +15,7 @@
 #define CEDITLINE_H
 
 #include <histedit.h>
+#include <stdio.h>
 
 typedef unsigned char (*ceditline_key_fn)(EditLine *, int);
 typedef char *(*ceditline_prompt_fn)(EditLine *);
@@ -32,7 +33,14 @@ const char *ceditline_load(void);
 /* An editor on the process's standard streams. */
 EditLine *ceditline_init(const char *program);
 void ceditline_end(EditLine *e);
-const char *ceditline_gets(EditLine *e, int *count);
+/*
+** el_gets, ended by Ctrl-C: a SIGINT while it reads makes it return NULL with
+** *interrupted set (else *interrupted is 0).  Meanwhile SIGINT has its own
+** handler, installed without SA_RESTART so the pending read fails; the
+** previous action is restored before returning, so a SIGINT outside the
+** prompt (while code runs) reaches it as before.
+*/
+const char *ceditline_gets(EditLine *e, int *count, int *interrupted);
 const LineInfo *ceditline_line(EditLine *e);
 int ceditline_insert(EditLine *e, const char *text);
 
@@ -60,7 +68,12 @@ int ceditline_history_set_size(History *h, HistEvent *ev, int size);
 int ceditline_history_set_unique(History *h, HistEvent *ev, int unique);
 int ceditline_history_enter(History *h, HistEvent *ev, const char *line);
 int ceditline_history_load(History *h, HistEvent *ev, const char *path);
-int ceditline_history_save(History *h, HistEvent *ev, const char *path);
+/*
+** Writes every entry to `file`, after the file's header when the stream is at
+** offset 0 (libedit writes it only there): writing at the end of a history
+** file appends entries alone.
+*/
+int ceditline_history_save_to(History *h, HistEvent *ev, FILE *file);
 
 /* }================================================================== */
 

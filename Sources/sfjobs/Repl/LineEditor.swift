@@ -15,8 +15,11 @@ import Darwin
 final class LineEditor {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
-    private let historyPath: String?
+    private let historyFile: HistoryFile?
     private var prompt: UnsafeMutablePointer<CChar>
+    /// libedit edits, and shows the prompt, only when input and output are terminals;
+    /// otherwise (`sfjobs demo | tee log`) the prompt is written here, as `lua` does.
+    private let writesPrompt = isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0
     /// Offers completions for the line up to the cursor: the word to replace and its candidates.
     var complete: (Substring) -> (word: Substring, candidates: [String]) = { _ in (Substring(""), []) }
 
@@ -34,11 +37,11 @@ final class LineEditor {
         editLine = ceditline_init("sfjobs")
         history = ceditline_history_init()
         prompt = strdup("> ")
-        self.historyPath = historyPath
+        historyFile = historyPath.map { HistoryFile(path: $0, limit: Self.historySize) }
         var event = HistEvent()
         ceditline_history_set_size(history, &event, Self.historySize)
         ceditline_history_set_unique(history, &event, 1)
-        if let historyPath { ceditline_history_load(history, &event, historyPath) }
+        historyFile?.load(into: history)
         ceditline_set_history(editLine, history)
         ceditline_set_editor(editLine, "emacs")
         ceditline_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
@@ -78,27 +81,39 @@ final class LineEditor {
         free(prompt)
     }
 
-    /// Reads one line (without its newline) after showing `prompt`; nil at end of input.
-    func readLine(prompt text: String) -> String? {
-        free(prompt)
-        prompt = strdup(text)
-        var count: Int32 = 0
-        guard let line = ceditline_gets(editLine, &count), count > 0 else { return nil }
-        var result = String(cString: line)
-        if result.hasSuffix("\n") { result.removeLast() }
-        return result
+    /// What one read gave: a line, a Ctrl-C that discarded the line being typed, or the end of input.
+    enum Input: Equatable {
+        /// A line, without its newline.
+        case line(String)
+        case interrupted
+        case end
     }
 
-    /// Adds an entry, its credentials masked, and saves the history file (0600, at most ``historySize`` lines).
+    /// Reads one line after showing `prompt`.
+    func readLine(prompt text: String) -> Input {
+        free(prompt)
+        prompt = strdup(text)
+        if writesPrompt {
+            print(text, terminator: "")
+            fflush(nil)
+        }
+        var count: Int32 = 0
+        var interrupted: Int32 = 0
+        let line = ceditline_gets(editLine, &count, &interrupted)
+        if interrupted != 0 { return .interrupted }
+        guard let line, count > 0 else { return .end }
+        var result = String(cString: line)
+        if result.hasSuffix("\n") { result.removeLast() }
+        return .line(result)
+    }
+
+    /// Adds an entry, its credentials masked, to the history and appends it to the history file.
     func remember(_ entry: String) {
         guard !entry.allSatisfy(\.isWhitespace) else { return }
+        let masked = Redaction.redactLuaSource(entry)
         var event = HistEvent()
-        ceditline_history_enter(history, &event, Redaction.redact(entry))
-        guard let historyPath else { return }
-        let fd = open(historyPath, O_WRONLY | O_CREAT, 0o600)
-        if fd >= 0 { close(fd) }
-        chmod(historyPath, 0o600)
-        ceditline_history_save(history, &event, historyPath)
+        ceditline_history_enter(history, &event, masked)
+        historyFile?.append(masked)
     }
 
     private func completeAtCursor() -> UInt8 {

@@ -34,22 +34,34 @@ final class Repl {
     /// Reads and runs chunks until end of input.
     func run(greeting: String) {
         print(greeting)
+        fflush(nil)
         let interrupt = host.interruptHandle
         let watcher = SignalWatcher(signals: [SIGINT]) { _, _ in interrupt.request(.user) }
         defer { watcher.cancel() }
         while let chunk = readChunk() {
             host.clearInterrupt()  // a Ctrl-C at the prompt must not stop the next chunk
             evaluate(chunk)
+            fflush(nil)  // results (and what the chunk printed) show now, also through a pipe
         }
         print("")
+        fflush(nil)
     }
 
     /// Reads a chunk: a line as `return line;` when that compiles, otherwise as
     /// a statement, reading more lines with the second prompt while the chunk
-    /// is incomplete (`<eof>`).  Returns its source; nil at end of input.
+    /// is incomplete (`<eof>`).  Ctrl-C discards the lines typed so far; end of
+    /// input inside a chunk reports it as incomplete, as `lua` does.  Returns
+    /// its source; nil at end of input at the first prompt.
     private func readChunk() -> String? {
         while true {
-            guard var line = editor.readLine(prompt: promptText(first: true)) else { return nil }
+            var line: String
+            switch editor.readLine(prompt: promptText(first: true)) {
+            case .end: return nil
+            case .interrupted:
+                showInterrupt()
+                continue
+            case .line(let text): line = text
+            }
             if line.hasPrefix("=") { line = "return " + line.dropFirst() }
             if line.allSatisfy(\.isWhitespace) { continue }
             if (try? host.load("return " + line + ";", name: "=stdin")) != nil {
@@ -58,15 +70,25 @@ final class Repl {
                 return "return " + line + ";"
             }
             var buffer = line
-            while true {
+            reading: while true {
                 do {
                     try host.load(buffer, name: "=stdin")
                     editor.remember(buffer)
                     host.state.pop()
                     return buffer
                 } catch where error.kind == .syntax && error.message.hasSuffix("<eof>") {
-                    guard let more = editor.readLine(prompt: promptText(first: false)) else { return nil }
-                    buffer += "\n" + more
+                    switch editor.readLine(prompt: promptText(first: false)) {
+                    case .line(let more): buffer += "\n" + more
+                    case .interrupted:
+                        showInterrupt()
+                        break reading
+                    case .end:
+                        editor.remember(buffer)
+                        print("")  // the error starts on a line of its own, not after the prompt
+                        fflush(nil)
+                        reporter.report(error)
+                        break reading
+                    }
                 } catch {
                     editor.remember(buffer)
                     reporter.report(error)
@@ -76,6 +98,12 @@ final class Repl {
         }
     }
 
+    /// Acknowledges a Ctrl-C at a prompt: `^C`, and the next prompt on a new line.
+    private func showInterrupt() {
+        print("^C")
+        fflush(nil)
+    }
+
     /// Runs a compiled chunk's source and prints its results.
     private func evaluate(_ chunk: String) {
         let state = host.state
@@ -83,10 +111,12 @@ final class Repl {
         do {
             try host.load(chunk, name: "=stdin")
             try host.call(arguments: 0)
-            let values = (base..<state.top).map { state.value(at: $0 + 1) }
-            let rendered = values.indices.map { index -> String in
-                if case .opaque = values[index] { return state.describe(at: base + Int32(index) + 1) }
-                return printer.render(values[index])
+            let rendered = (base + 1..<state.top + 1).map { index -> String in
+                let value = state.value(at: index)
+                if ValuePrinter.showsJobs(value) { return printer.render(value) }
+                let shown = state.displayValue(at: index, maxDepth: printer.maxDepth + 1)
+                if case .reference = shown { return state.describe(at: index) }  // as `tostring` names it
+                return printer.render(shown)
             }
             state.setTop(base)
             if !rendered.isEmpty {
@@ -94,6 +124,8 @@ final class Repl {
             }
         } catch {
             state.setTop(base)
+            fflush(nil)
+            if error.kind == .interrupted(.user) { StandardError.write("\n") }  // after the terminal's `^C`
             reporter.report(error)
         }
     }
