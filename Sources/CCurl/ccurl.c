@@ -136,6 +136,21 @@ CURLcode ccurl_easy_setopt_debug_function(CURL *h, curl_debug_callback v) {
 }
 CURLcode ccurl_easy_setopt_curlu(CURL *h, CURLU *v) { return fn.easy_setopt(h, CURLOPT_CURLU, v); }
 
+/* CURLOPT_PREREQFUNCTION runs each time libcurl is about to send a request on a connection,
+   once per attempt: counting the calls tells a request libcurl sent again on a fresh connection
+   (after a reused one turned out closed) from one sent once. */
+static int ccurl_count_send(void *counter, char *primary_ip, char *local_ip, int primary_port, int local_port) {
+  (void)primary_ip; (void)local_ip; (void)primary_port; (void)local_port;
+  *(int *)counter += 1;
+  return CURL_PREREQFUNC_OK;
+}
+
+CURLcode ccurl_easy_count_sends(CURL *h, int *counter) {
+  CURLcode code = fn.easy_setopt(h, CURLOPT_PREREQDATA, (void *)counter);
+  if (code != CURLE_OK) return code;
+  return fn.easy_setopt(h, CURLOPT_PREREQFUNCTION, ccurl_count_send);
+}
+
 CURLcode ccurl_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return fn.easy_getinfo(h, i, v); }
 CURLcode ccurl_easy_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return fn.easy_getinfo(h, i, v); }
 CURLcode ccurl_easy_getinfo_string(CURL *h, CURLINFO i, char **v) { return fn.easy_getinfo(h, i, v); }

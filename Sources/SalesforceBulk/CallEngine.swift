@@ -272,6 +272,7 @@ final class CallEngine {
                 "\(request.method.rawValue) \(response.status)",
                 metadata: ["event": "http", "attempt": "\(slot.attempt)", "ms": "\(Int(elapsed))"])
             if let info = response.limitInfo { limitInfo = info }
+            if response.sentAgain { slot.mayHaveArrived = true }
             if request.credential != .none && ErrorMapping.isExpiredSession(response) {
                 expired(slot, response)
                 return

@@ -6,6 +6,8 @@ import Logging
 final class CurlTransfer {
     let easy: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// How many times libcurl sent this exchange's request (see `ccurl_easy_count_sends`).
+    private let sends: UnsafeMutablePointer<Int32>
     private var headerList: UnsafeMutablePointer<curl_slist>?
     fileprivate var body: [UInt8] = []
     /// Set when the transport logs at trace level: libcurl's debug lines go to it.
@@ -39,6 +41,8 @@ final class CurlTransfer {
         userAgentLine = "User-Agent: " + userAgent
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        sends = .allocate(capacity: 1)
+        sends.initialize(to: 0)
         setSharedOptions(caBundle: caBundle, logger: logger)
     }
 
@@ -46,6 +50,7 @@ final class CurlTransfer {
         ccurl_easy_cleanup(easy)
         ccurl_slist_free_all(headerList)
         errorBuffer.deallocate()
+        sends.deallocate()
     }
 
     /// Sets the options of `request` (URL, allowed schemes, method, body, headers, timeout).
@@ -58,6 +63,7 @@ final class CurlTransfer {
         headerBytes = 0
         headerLines = 0
         errorBuffer[0] = 0
+        sends.pointee = 0
 
         // libcurl sends to the URL handle; the text is what it reports and repeats a request with
         // (a request that met a closed kept-alive connection). Without a handle it parses the text.
@@ -121,6 +127,7 @@ final class CurlTransfer {
         _ = ccurl_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         _ = ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = ccurl_easy_count_sends(easy, sends)
         _ = ccurl_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(ResponseLimits.bodyBytes))
         _ = ccurl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, ResponseLimits.lowSpeedBytesPerSecond)
         _ = ccurl_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, ResponseLimits.lowSpeedSeconds)
@@ -195,7 +202,7 @@ final class CurlTransfer {
         return .success(
             HTTPResponse(
                 status: status, body: body, contentType: contentType.map { String(cString: $0) },
-                retryAfter: retryAfter > 0 ? Double(retryAfter) : nil, limitInfo: limitInfo))
+                retryAfter: retryAfter > 0 ? Double(retryAfter) : nil, limitInfo: limitInfo, sentAgain: sends.pointee > 1))
     }
 
     /// The failure of an exchange that broke a ``ResponseLimits`` limit, or nil.

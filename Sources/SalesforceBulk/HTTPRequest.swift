@@ -28,6 +28,9 @@ struct HTTPResponse {
     var retryAfter: Double?
     /// The `Sforce-Limit-Info` header, when present.
     var limitInfo: String?
+    /// libcurl sent the request more than once: a kept-alive connection turned out closed after the
+    /// first send, and libcurl sent it again on a new one. The first may have reached the server.
+    var sentAgain = false
 }
 
 /// Why an exchange produced no response.

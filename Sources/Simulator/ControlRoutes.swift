@@ -9,7 +9,7 @@ import SalesforceBulk
 ///   "ageSeconds":N,"pkChunking":bool,"chunkSize":N,"batches":N,"records":N,"outcome":"JobComplete|Failed",
 ///   "errorMessage":…,"createdById":…,"contentType":…,"apiVersion":…,"query":…}` → 201 and the job;
 ///   `GET /jobs/{id}` → the job.
-/// - `POST /faults` `{"fault":"status503|status429|drop|delay|malformed|limitExceeded|expireTokens|hugeBody|
+/// - `POST /faults` `{"fault":"status503|status429|drop|lostAnswer|delay|malformed|limitExceeded|expireTokens|hugeBody|
 ///   endlessHeaders|slowDrip|invalidUTF8|wrongContentType","count":N,"retryAfter":S,"seconds":S,"interval":ms,
 ///   "method":…,"path":prefix}` → 201; `DELETE /faults` clears them.
 /// - `POST /expire-tokens` → 204; `POST /tokens` → `{"access_token":…}`.

@@ -8,6 +8,9 @@ public enum SimFaultKind: String, Sendable, CaseIterable {
     case status429
     /// The connection is closed without an answer.
     case drop
+    /// The request is carried out, then the connection is closed without its answer: the answer
+    /// is lost on the way back.
+    case lostAnswer
     /// The answer comes late.
     case delay
     /// The answer is 200 with a truncated, garbled body.

@@ -25,6 +25,11 @@ struct GatewayMiddleware: RouterMiddleware {
             record(request, status: 0, fault: .drop)
             try? await context.channel.close()
             throw Dropped()
+        case .lostAnswer:
+            _ = try? await respond(request, context: context, next: next)
+            record(request, status: 0, fault: .lostAnswer)
+            try? await context.channel.close()
+            throw Dropped()
         case .status503:
             response = Reply.restError(.serviceUnavailable, "SERVER_UNAVAILABLE", "Server too busy")
             response.headers[.retryAfter] = String(fault?.retryAfter ?? 1)

@@ -37,6 +37,27 @@ import Testing
         #expect(job.id == id)
     }
 
+    /// A kept-alive connection that closes after the server carried out a close or a delete: libcurl
+    /// sends the request again on a new connection by itself, and the refusal that comes back (the
+    /// job is already closed, or gone) counts as done, since the first send may have arrived.
+    @Test func aChangeLibcurlSentAgainCountsAsDoneWhenTheJobShowsIt() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let closed = org.job(SimJobSpec(jobType: .v2Ingest, state: "Open"))
+        let deleted = org.job(SimJobSpec(jobType: .v2Ingest, state: "JobComplete"))
+        org.server.inject(SimFault(.lostAnswer, count: 1, method: "PATCH"))
+        org.server.inject(SimFault(.lostAnswer, count: 1, method: "DELETE"))
+        let job = try await org.run { (client) throws(SalesforceError) in
+            _ = try client.jobInfo(JobID(closed), type: .ingest)  // a connection to keep alive
+            let job = try client.closeJob(JobID(closed), state: .closed, type: .ingest)
+            try client.deleteJob(JobID(deleted), type: .ingest)
+            return job
+        }.get()
+        #expect(job.state == "UploadComplete")
+        #expect(org.requests.filter { $0.hasPrefix("PATCH") }.count == 2)
+        #expect(org.requests.filter { $0.hasPrefix("DELETE") }.count == 2)
+    }
+
     @Test func malformedBodiesAreProtocolErrors() async throws {
         let org = try await SimulatedOrg.start()
         defer { Task { await org.stop() } }

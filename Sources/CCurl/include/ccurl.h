@@ -65,6 +65,8 @@ CURLcode ccurl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v);
 CURLcode ccurl_easy_setopt_write_function(CURL *h, CURLoption o, curl_write_callback v);
 CURLcode ccurl_easy_setopt_debug_function(CURL *h, curl_debug_callback v);
 CURLcode ccurl_easy_setopt_curlu(CURL *h, CURLU *v);
+/* Adds 1 to *counter each time libcurl sends the handle's request (CURLOPT_PREREQFUNCTION). */
+CURLcode ccurl_easy_count_sends(CURL *h, int *counter);
 
 /* }================================================================== */
 
