@@ -175,6 +175,8 @@ final class ScheduleTests: XCTestCase {
             (["--every", "0s"], "--every must be longer than 0s"),
             (["--every", "1s", "--cron", "* * * * *"], "give --every or --cron, not both"),
             (["--jitter", "1s"], "--jitter needs a schedule (--every or --cron)"),
+            (["--every", "1s", "--jitter", "5s"], "--jitter (5s) must be shorter than --every (1s)"),
+            (["--cron", "* * * * *", "--jitter", "1m"], "--jitter (1m) must be shorter than a minute with --cron"),
             (["--every", "1s", "--max-runs", "0"], "--max-runs must be at least 1"),
         ]
         for (flags, message) in cases {

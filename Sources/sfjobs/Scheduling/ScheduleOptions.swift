@@ -51,6 +51,13 @@ struct ScheduleOptions: ParsableArguments {
             }
         }
         if let every, every.milliseconds <= 0 { throw ValidationError("--every must be longer than 0s") }
+        // A delay as long as the interval would push each run into the next one's slot.
+        if let every, let jitter, jitter.milliseconds >= every.milliseconds {
+            throw ValidationError("--jitter (\(jitter)) must be shorter than --every (\(every))")
+        }
+        if cron != nil, let jitter, jitter.milliseconds >= 60_000 {
+            throw ValidationError("--jitter (\(jitter)) must be shorter than a minute with --cron")
+        }
         if let runTimeout, runTimeout.milliseconds <= 0 { throw ValidationError("--run-timeout must be longer than 0s") }
         if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
         if let cron, cron.next(after: time(nil)) == nil {
