@@ -126,6 +126,7 @@ public enum SFModule {
             state.rawSet(table: -2, field: function.name)
         }
         state.rawSet(table: -1, field: "dry_run", .boolean(connection.dryRun))
+        Help.registerMethods(ofConnectionAt: -1, in: state)
         if state.pushMetatable(named: connectionMetatable) {
             state.rawSet(table: -1, field: "__name", .string(connectionMetatable))
             state.rawSet(table: -1, field: "__metatable", .string(connectionMetatable))

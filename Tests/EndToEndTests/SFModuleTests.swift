@@ -359,6 +359,18 @@ final class SFModuleTests: XCTestCase {
             """)
     }
 
+    func testHelpKnowsTheModuleAndConnectionMethods() throws {
+        let result = try SFJobsProcess.run(["run", "-e", """
+            help(sf)
+            local conn = sf.connect{instance_url = "http://127.0.0.1:1", access_token = "t"}
+            help(conn.close_job)
+            """])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("sf — Salesforce Bulk API job housekeeping\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\nconn:close_job(id"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("no help"), result.stdout)
+    }
+
     private func usage(_ name: String) throws -> String {
         let result = try SFJobsProcess.run(["run", "-e", "help('\(name)')"])
         return String(result.stdout.dropLast())
