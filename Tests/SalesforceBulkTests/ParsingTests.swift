@@ -244,8 +244,27 @@ import Testing
         #expect(SalesforceID("001D000000IqhSL")?.value == "001D000000IqhSLIAZ")
         #expect(SalesforceID("001D000000IqhSLIAZ")?.value == "001D000000IqhSLIAZ")
         #expect(SalesforceID("001D000000IqhSLiaz")?.value == "001D000000IqhSLIAZ")
-        #expect(SalesforceID("001D000000IqhSLIAA") == nil)
-        #expect(SalesforceID.problem(with: "001D000000IqhSLIAA") == "checksum IAA does not match (expected IAZ)")
+    }
+
+    @Test func anEighteenCharacterIdInAnyCaseTakesItsCaseFromTheChecksum() throws {
+        for typed in ["7508D000000GMA9AAC", "7508d000000gma9aac", "7508D000000Gma9Aac", "7508d000000gMA9aAc"] {
+            #expect(SalesforceID(typed)?.value == "7508d000000Gma9AAC", "\(typed)")
+            #expect(try JobID(typed).value == "7508d000000Gma9AAC", "\(typed)")
+        }
+        // The checksum decides: IAA marks only the D upper case.
+        #expect(SalesforceID("001D000000IqhSLIAA")?.value == "001D000000iqhslIAA")
+        // Fifteen characters carry no checksum: their case is the id.
+        #expect(SalesforceID("7508D000000GMA9")?.value == "7508D000000GMA9QAO")
+    }
+
+    @Test func aChecksumThatCannotBeRightIsRefused() {
+        // B marks the first character, the digit 7, as upper case.
+        #expect(SalesforceID("7508d000000Gma9BAC") == nil)
+        #expect(SalesforceID.problem(with: "7508D000000GMA9BAC") == "checksum BAC cannot be right: it marks character 1 (7), a digit, as upper case")
+        // 9 is outside the checksum alphabet A-Z, 0-5.
+        #expect(SalesforceID("7508d000000Gma9A9C") == nil)
+        #expect(SalesforceID.problem(with: "7508d000000Gma9A9C") == "checksum A9C cannot be right: 9 is not a checksum character (A-Z, 0-5)")
+        #expect(throws: SalesforceError.self) { try JobID("7508D000000GMA9BAC") }
     }
 
     @Test func acceptsExactlyWhatProblemAccepts() {
