@@ -185,6 +185,17 @@ import Testing
 }
 
 @Suite struct RedactionTests {
+    @Test func knownSecretsAreMaskedWhateverTheyLookLike() {
+        KnownSecrets.add("opaqueUnitTestSecret4242")
+        #expect(Redaction.redact("echo opaqueUnitTestSecret4242, again:opaqueUnitTestSecret4242") == "echo [REDACTED], again:[REDACTED]")
+        // Text cut from something longer may end in the first part of a secret.
+        #expect(Redaction.redact("cut at opaqueUnit", truncated: true) == "cut at [REDACTED]")
+        #expect(Redaction.redact("cut at opaqueUnit") == "cut at opaqueUnit")
+        // Values this short would cut ordinary words out of messages.
+        KnownSecrets.add("short")
+        #expect(Redaction.redact("a short word") == "a short word")
+    }
+
     @Test func headersAreMasked() {
         let text = "GET /x HTTP/1.1\r\nAuthorization: Bearer 00Dxx!secret\r\nX-SFDC-Session: 00Dxx!other\r\nAccept: */*\r\n"
         let redacted = Redaction.redact(text)

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import SalesforceBulk
+
+/// Answers a real org never gives, from a ``CannedServer``: each ends the call with the documented
+/// error, at once, without leaking the credentials the client holds.
+@Suite(.serialized) struct HostileAnswerTests {
+    static let asked = "7508d000000Gma9AAC"
+    static let other = "7508d000000GmaBAAS"
+
+    /// A Bulk 2.0 ingest job answer; `fields` replace or add members (JSON texts).
+    static func job(_ id: String = asked, state: String = "Open", _ fields: [String: String] = [:]) -> String {
+        var members: [(String, String)] = [
+            ("id", "\"\(id)\""), ("operation", "\"insert\""), ("object", "\"Account\""), ("createdDate", "\"2026-10-15T08:03:51.504+0000\""),
+            ("state", "\"\(state)\""), ("apiVersion", "66.0"), ("jobType", "\"V2Ingest\""), ("numberRecordsProcessed", "0"), ("retries", "0"),
+        ]
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            if let index = members.firstIndex(where: { $0.0 == name }) { members[index].1 = value } else { members.append((name, value)) }
+        }
+        return "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    static func settings(_ server: CannedServer, token: String = "00Dcanned!server", timeout: Int = 5000) -> ConnectionSettings {
+        ConnectionSettings(instanceURL: server.url, accessToken: token, timeoutMilliseconds: timeout)
+    }
+
+    // MARK: - Secrets echoed by the server
+
+    @Test(arguments: [
+        "plainOpaqueAccessTokenXYZ987654321",
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg",
+    ])
+    func aTokenEchoedByTheServerIsMasked(token: String) async throws {
+        let server = try CannedServer { request in
+            switch request.path.components(separatedBy: "/").last?.prefix(15) {
+            case "7508d000000Gma1":
+                CannedServer.response(400, #"[{"errorCode":"INVALID_FIELD","message":"bad value for session \#(token)"}]"#)
+            case "7508d000000Gma2":
+                CannedServer.response(200, "<html>your token is \(token)</html>", contentType: "text/html")
+            default:
+                // Cut short by the 120-character excerpt of the body.
+                CannedServer.response(500, "<html>" + String(repeating: "x", count: 100) + token + "</html>", contentType: "text/html")
+            }
+        }
+        defer { server.stop() }
+        let errors = await SimulatedOrg.run(Self.settings(server, token: token), retry: SimulatedOrg.quickRetries) { (client) -> [SalesforceError] in
+            ["7508d000000Gma1", "7508d000000Gma2", "7508d000000Gma3"].map { id in
+                do throws(SalesforceError) {
+                    _ = try client.jobInfo(JobID(id), type: .ingest)
+                    return SalesforceError(kind: .rest, code: "NONE", message: "the call succeeded")
+                } catch {
+                    return error
+                }
+            }
+        }
+        let described = try errors.get().map(\.description)
+        #expect(described.count == 3)
+        for text in described {
+            #expect(!text.contains(token.prefix(8)), "\(text)")
+            #expect(text.contains(Redaction.mask), "\(text)")
+        }
+        #expect(described[0].hasPrefix("rest error INVALID_FIELD (HTTP 400): bad value for session [REDACTED]"), "\(described[0])")
+    }
+}
