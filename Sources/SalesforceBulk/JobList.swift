@@ -182,6 +182,10 @@ public final class JobPages {
             else {
                 throw ErrorMapping.badResponse(response, expected: "job records", jobID: nil)
             }
+            if let problem = JobFieldTypes.problem(in: members) {
+                throw SalesforceError(
+                    kind: .protocol, code: "BAD_RESPONSE", message: "job list record \(jobs.count + 1): \(problem)", status: response.status)
+            }
             jobs.append(job)
         }
         let done = json["done"].map { $0 == .bool(true) } ?? true

@@ -25,6 +25,34 @@ import Testing
         ConnectionSettings(instanceURL: server.url, accessToken: token, timeoutMilliseconds: timeout)
     }
 
+    // MARK: - An answer about another job
+
+    @Test func anAnswerAboutAnotherJobIsABadResponse() async throws {
+        let server = try CannedServer { request in
+            CannedServer.response(200, Self.job(Self.other, state: request.method == "PATCH" ? "UploadComplete" : "Open"))
+        }
+        defer { server.stop() }
+        let read = await SimulatedOrg.run(Self.settings(server)) { (client) throws(SalesforceError) in
+            try client.jobInfo(JobID(Self.asked), type: .ingest)
+        }.error
+        #expect(read?.kind == .protocol && read?.code == "BAD_RESPONSE" && read?.jobID == Self.asked)
+        #expect(read?.message == "the answer is about job \(Self.other), not \(Self.asked)")
+        let close = await SimulatedOrg.run(Self.settings(server)) { (client) throws(SalesforceError) in
+            try client.closeJob(JobID(Self.asked), state: .closed, type: .ingest)
+        }.error
+        #expect(close?.kind == .protocol && close?.code == "BAD_RESPONSE")
+        #expect(close?.message == "the answer is about job \(Self.other), not \(Self.asked)")
+    }
+
+    @Test func theSameJobInItsFifteenCharacterFormIsAccepted() async throws {
+        let server = try CannedServer { _ in CannedServer.response(200, Self.job(String(Self.asked.prefix(15)))) }
+        defer { server.stop() }
+        let job = try await SimulatedOrg.run(Self.settings(server)) { (client) throws(SalesforceError) in
+            try client.jobInfo(JobID(Self.asked), type: .ingest)
+        }.get()
+        #expect(job.state == "Open")
+    }
+
     // MARK: - Secrets echoed by the server
 
     @Test(arguments: [
@@ -61,5 +89,26 @@ import Testing
             #expect(text.contains(Redaction.mask), "\(text)")
         }
         #expect(described[0].hasPrefix("rest error INVALID_FIELD (HTTP 400): bad value for session [REDACTED]"), "\(described[0])")
+    }
+
+    // MARK: - Fields of the wrong type
+
+    @Test(arguments: [
+        ("jobType", "7", "jobType is 7, not one of V2Ingest, V2Query, Classic, BigObjectIngest"),
+        ("jobType", "\"Weird\"", "jobType is \"Weird\", not one of V2Ingest, V2Query, Classic, BigObjectIngest"),
+        ("createdDate", "5", "createdDate is 5, not a string"),
+        ("retries", "\"x\"", "retries is \"x\", not an integer"),
+        ("numberRecordsProcessed", "1e+23", "numberRecordsProcessed is 1e+23, not an integer"),
+        ("state", "[\"Open\"]", "state is an array, not a string"),
+        ("id", "null", "id is null, not a string"),
+    ])
+    func aFieldOfTheWrongTypeIsABadResponse(field: String, value: String, problem: String) async throws {
+        let server = try CannedServer { _ in CannedServer.response(200, Self.job(Self.asked, [field: value])) }
+        defer { server.stop() }
+        let error = await SimulatedOrg.run(Self.settings(server)) { (client) throws(SalesforceError) in
+            try client.jobInfo(JobID(Self.asked), type: .ingest)
+        }.error
+        #expect(error?.kind == .protocol && error?.code == "BAD_RESPONSE" && error?.status == 200)
+        #expect(error?.message == "the job's \(problem)")
     }
 }
