@@ -53,6 +53,25 @@ import Testing
         #expect(job.state == "Open")
     }
 
+    // MARK: - A list that points back to a page
+
+    @Test func aListThatPointsBackToAPageReadIsABadResponse() async throws {
+        let server = try CannedServer { request in
+            // A list that gave up would end here.
+            if request.number > 10 { return CannedServer.response(200, #"{"done":true,"records":[]}"#) }
+            // The first page leads to a second, which leads back to the first.
+            let next = request.path.hasSuffix("/page2") ? String(request.path.dropLast("/page2".count)) : request.path + "/page2"
+            return CannedServer.response(200, #"{"done":false,"records":[\#(Self.job())],"nextRecordsUrl":"\#(next)"}"#)
+        }
+        defer { server.stop() }
+        let error = await SimulatedOrg.run(Self.settings(server)) { (client) throws(SalesforceError) in
+            try client.jobPages(JobFilter(type: .ingest)).all()
+        }.error
+        #expect(error?.kind == .protocol && error?.code == "BAD_RESPONSE")
+        #expect(error?.message.hasPrefix("the job list repeats a page: nextRecordsUrl points back to /services/data/v66.0/jobs/ingest") == true)
+        #expect(server.requests.count == 2)
+    }
+
     // MARK: - Secrets echoed by the server
 
     @Test(arguments: [
