@@ -72,6 +72,36 @@ import Testing
         #expect(server.requests.count == 2)
     }
 
+    // MARK: - Retry-After beyond what the call may wait
+
+    @Test func aRetryAfterLongerThanThePolicyAllowsEndsTheCallAtOnce() async throws {
+        let server = try CannedServer { _ in
+            CannedServer.response(503, #"[{"errorCode":"SERVER_UNAVAILABLE","message":"busy"}]"#, extra: ["Retry-After: 3600"])
+        }
+        defer { server.stop() }
+        let started = Date()
+        let error = await SimulatedOrg.run(Self.settings(server, timeout: 120_000), retry: .standard) { (client) throws(SalesforceError) in
+            try client.jobInfo(JobID(Self.asked), type: .ingest)
+        }.error
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(server.requests.count == 1)
+        #expect(error?.kind == .rest && error?.code == "SERVER_UNAVAILABLE" && error?.status == 503 && error?.retryable == true)
+        #expect(error?.message == "busy (the server asked to wait 3600 s before another attempt; the retry policy waits at most 30 s)")
+    }
+
+    @Test func aRetryAfterLongerThanTheCallsTimeLeftEndsTheCallAtOnce() async throws {
+        let server = try CannedServer { _ in CannedServer.response(429, "", extra: ["Retry-After: 20"]) }
+        defer { server.stop() }
+        let started = Date()
+        let error = await SimulatedOrg.run(Self.settings(server, timeout: 3000), retry: .standard) { (client) throws(SalesforceError) in
+            try client.jobInfo(JobID(Self.asked), type: .ingest)
+        }.error
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(server.requests.count == 1)
+        #expect(error?.status == 429 && error?.retryable == true)
+        #expect(error?.message.hasSuffix("(the server asked to wait 20 s before another attempt; the call has 3 s left)") == true, "\(error?.message ?? "")")
+    }
+
     // MARK: - Secrets echoed by the server
 
     @Test(arguments: [

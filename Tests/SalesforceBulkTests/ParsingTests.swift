@@ -178,7 +178,8 @@ import Testing
         #expect(policy.delay(afterAttempt: 1, retryAfter: nil, random: 0) == 0.25)
         #expect(policy.delay(afterAttempt: 1, retryAfter: nil, random: 0.999)! < 0.5)
         #expect(policy.delay(afterAttempt: 3, retryAfter: nil, random: 1) == 2)
-        #expect(policy.delay(afterAttempt: 2, retryAfter: 60, random: 0) == 10)
+        #expect(policy.delay(afterAttempt: 2, retryAfter: 60, random: 0) == nil)  // longer than the policy waits
+        #expect(policy.delay(afterAttempt: 2, retryAfter: 10, random: 0) == 10)
         #expect(policy.delay(afterAttempt: 2, retryAfter: 2, random: 0) == 2)
         #expect(policy.delay(afterAttempt: 4, retryAfter: nil, random: 0) == nil)
     }
