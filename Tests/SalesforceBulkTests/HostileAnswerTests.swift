@@ -140,6 +140,22 @@ import Testing
         #expect(described[0].hasPrefix("rest error INVALID_FIELD (HTTP 400): bad value for session [REDACTED]"), "\(described[0])")
     }
 
+    // MARK: - A header line over libcurl's limit
+
+    @Test func aHeaderLineOverLibcurlsLimitIsHeadersTooLarge() async throws {
+        let server = try CannedServer { _ in
+            Array(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Big: " + String(repeating: "a", count: 300 << 10)
+                + "\r\nContent-Length: 2\r\n\r\n{}").utf8)
+        }
+        defer { server.stop() }
+        let error = await SimulatedOrg.run(Self.settings(server)) { (client) throws(SalesforceError) in
+            try client.jobInfo(JobID(Self.asked), type: .ingest)
+        }.error
+        #expect(error?.kind == .protocol && error?.code == "HEADERS_TOO_LARGE", "\(String(describing: error))")
+        #expect(error?.message == "the answer has a header line longer than libcurl accepts (100 KiB)")
+        #expect(server.requests.count == 1)
+    }
+
     // MARK: - Fields of the wrong type
 
     @Test(arguments: [
