@@ -47,6 +47,9 @@ final class Authenticator {
     init(settings: ConnectionSettings) {
         self.settings = settings
         refreshToken = settings.refreshToken
+        for secret in [settings.accessToken, settings.refreshToken, settings.clientSecret, settings.password] {
+            KnownSecrets.add(secret)
+        }
         let external = settings.externalSession
         flow = external ? nil : Self.flow(for: settings)
         var problem: SalesforceError?
@@ -134,10 +137,14 @@ final class Authenticator {
             else {
                 throw ErrorMapping.badResponse(response, expected: "an OAuth token answer", jobID: nil)
             }
-            if let rotated = json["refresh_token"]?.stringValue { refreshToken = rotated }
+            if let rotated = json["refresh_token"]?.stringValue {
+                KnownSecrets.add(rotated)
+                refreshToken = rotated
+            }
             token = access
             instance = url
         }
+        KnownSecrets.add(token)
         generation += 1
         session = Session(instance: try URLPolicy.base(instance, role: "instance URL"), token: token, generation: generation)
     }

@@ -279,7 +279,12 @@ final class CallEngine {
             }
             if Self.mayRetry(response, target: request.target) {
                 if response.status != 503 && response.status != 429 { slot.mayHaveArrived = true }
-                let error = ErrorMapping.error(for: response, jobID: slot.plan.jobID)
+                let error: SalesforceError
+                if case .login = request.target {
+                    error = ErrorMapping.loginError(for: response)
+                } else {
+                    error = ErrorMapping.error(for: response, jobID: slot.plan.jobID)
+                }
                 if retry(slot, after: error, retryAfter: response.retryAfter) { return }
             }
             if let problem = ResponseCheck.problem(response, jobID: slot.plan.jobID) {
@@ -299,12 +304,22 @@ final class CallEngine {
     }
 
     /// Schedules another attempt; false (and nothing changed) when no attempt or time is left.
-    /// A transport failure with no attempt left ends the call with `error`.
+    /// A transport failure with no attempt left ends the call with `error`, and so does an answer
+    /// whose `Retry-After` asks for a longer wait than the policy or the call's time allows.
     @discardableResult
     private func retry(_ slot: Slot, after error: SalesforceError, retryAfter: Double?) -> Bool {
         slot.lastError = error
         let random = Double(random.next() >> 11) / Double(1 << 53)
         let now = Time.monotonicNanoseconds()
+        if let retryAfter, retryAfter > 0, slot.attempt < retryPolicy.maximumAttempts,
+            let limit = Self.waitLimit(retryAfter, policy: retryPolicy, left: slot.deadline.map { Double($0 - now) / 1e9 })
+        {
+            var refusal = error
+            refusal.message += " (the server asked to wait \(Self.seconds(retryAfter)) s before another attempt; \(limit))"
+            refusal.retryable = true
+            finish(slot, refusal)
+            return true
+        }
         guard let delay = retryPolicy.delay(afterAttempt: slot.attempt, retryAfter: retryAfter, random: random) else {
             return giveUp(slot, error)
         }
@@ -317,6 +332,20 @@ final class CallEngine {
             metadata: ["event": "retry", "attempt": "\(slot.attempt)"])
         slot.state = .backoff(until: until)
         return true
+    }
+
+    /// Why a `Retry-After` of `seconds` is not waited for, or nil when it is: the policy allows less,
+    /// or the call has `left` seconds, fewer than that.
+    private static func waitLimit(_ seconds: Double, policy: RetryPolicy, left: Double?) -> String? {
+        if seconds > policy.maximumRetryAfter { return "the retry policy waits at most \(Self.seconds(policy.maximumRetryAfter)) s" }
+        if let left, seconds >= left { return "the call has \(Self.seconds(left)) s left" }
+        return nil
+    }
+
+    /// Seconds as a message shows them: to a tenth, rounded up, without a fraction when whole.
+    private static func seconds(_ value: Double) -> String {
+        let tenths = (value * 10).rounded(.up) / 10
+        return tenths == tenths.rounded() && abs(tenths) < 1e15 ? String(Int64(tenths)) : "\(tenths)"
     }
 
     /// Ends a call out of attempts: HTTP answers go to the plan (which reports them), transport failures end it here.

@@ -58,12 +58,7 @@ final class ClosePlan: CallPlan {
                 return finish(.failure(error))
             }
         case .change(let api):
-            if response.isSuccess {
-                guard let job = JobDecoding.job(from: response.body, fallback: api.fallbackType) else {
-                    return finish(.failure(ErrorMapping.badResponse(response, expected: "a job", jobID: jobID)))
-                }
-                return finish(.success(job))
-            }
+            if response.isSuccess { return finish(JobLookup.job(in: response, api: api, id: lookup.id)) }
             let error = ErrorMapping.error(for: response, jobID: jobID)
             if mayHaveArrived && (error.code == "INVALIDJOBSTATE" || error.code == "InvalidJobState") {
                 phase = .verify(api, error)
@@ -71,12 +66,12 @@ final class ClosePlan: CallPlan {
             }
             return finish(.failure(error))
         case .verify(let api, let stateError):
-            if response.isSuccess, let job = JobDecoding.job(from: response.body, fallback: api.fallbackType),
-                let state = job.state, reached(state, api: api)
-            {
-                return finish(.success(job))
+            guard response.isSuccess else { return finish(.failure(stateError)) }
+            switch JobLookup.job(in: response, api: api, id: lookup.id) {
+            case .success(let job) where job.state.map({ reached($0, api: api) }) == true: return finish(.success(job))
+            case .success: return finish(.failure(stateError))
+            case .failure(let error): return finish(.failure(error))
             }
-            return finish(.failure(stateError))
         }
     }
 

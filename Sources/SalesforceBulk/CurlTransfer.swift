@@ -23,6 +23,8 @@ final class CurlTransfer {
     fileprivate var overflow: Overflow?
     fileprivate var headerBytes = 0
     fileprivate var headerLines = 0
+    /// Whether the last header line received was the blank one that ends a header block.
+    fileprivate var headersEnded = false
     /// `User-Agent: …`, sent as a header line of its own: libcurl formats the `CURLOPT_USERAGENT`
     /// line anew for every request, character by character.
     private let userAgentLine: String
@@ -62,6 +64,7 @@ final class CurlTransfer {
         overflow = nil
         headerBytes = 0
         headerLines = 0
+        headersEnded = false
         errorBuffer[0] = 0
         sends.pointee = 0
 
@@ -152,6 +155,7 @@ final class CurlTransfer {
             let length = size * count
             transfer.headerBytes += length
             transfer.headerLines += 1
+            transfer.headersEnded = length <= 2  // "\r\n" or "\n": no header line is that short
             guard transfer.headerBytes <= ResponseLimits.headerBytes, transfer.headerLines <= ResponseLimits.headerLines else {
                 transfer.overflow = .headers
                 return 0
@@ -216,6 +220,12 @@ final class CurlTransfer {
             return TransportFailure(
                 code: "HEADERS_TOO_LARGE",
                 message: "the answer has more than \(ResponseLimits.headerLines) header lines or \(ResponseLimits.headerBytes >> 10) KiB of headers",
+                timedOut: false, neverSent: false, transient: false, unreadable: true)
+        }
+        // libcurl refuses a single header line over its own limit (100 KiB) as out of memory.
+        if code == CURLE_OUT_OF_MEMORY && !headersEnded && body.isEmpty {
+            return TransportFailure(
+                code: "HEADERS_TOO_LARGE", message: "the answer has a header line longer than libcurl accepts (100 KiB)",
                 timedOut: false, neverSent: false, transient: false, unreadable: true)
         }
         // libcurl's words for a low-speed abort, as opposed to the call's own timeout.

@@ -36,13 +36,14 @@ enum ErrorMapping {
     /// The error for an unsuccessful HTTP answer of a Salesforce API call.
     static func error(for response: HTTPResponse, jobID: String?) -> SalesforceError {
         let retryable = RetryPolicy.retryableStatuses.contains(response.status)
-        guard let (code, message, oauth) = codeAndMessage(response.body) else {
+        guard let (sentCode, message, oauth) = codeAndMessage(response.body) else {
             return SalesforceError(
                 kind: .rest, code: "HTTP_\(response.status)",
                 message: "HTTP \(response.status) with an unreadable body\(excerpt(response.body))",
                 status: response.status, jobID: jobID, retryable: retryable || response.status == 429)
         }
         let text = Redaction.redact(message.isEmpty ? "HTTP \(response.status)" : message)
+        let code = Redaction.redact(sentCode)
         if oauth {
             return SalesforceError(kind: .login, code: code, message: text, status: response.status, jobID: jobID)
         }
@@ -55,7 +56,7 @@ enum ErrorMapping {
     static func loginError(for response: HTTPResponse) -> SalesforceError {
         if let (code, message, _) = codeAndMessage(response.body) {
             return SalesforceError(
-                kind: .login, code: code, message: Redaction.redact(message.isEmpty ? "login refused" : message),
+                kind: .login, code: Redaction.redact(code), message: Redaction.redact(message.isEmpty ? "login refused" : message),
                 status: response.status, retryable: RetryPolicy.retryableStatuses.contains(response.status))
         }
         return SalesforceError(
@@ -96,7 +97,7 @@ enum ErrorMapping {
         guard !body.isEmpty else { return " and an empty body" }
         let head = String(decoding: body.prefix(120), as: UTF8.self)
             .map { $0.isNewline ? " " : $0 }
-        let text = Redaction.redact(String(head))
+        let text = Redaction.redact(String(head), truncated: body.count > 120)
         return " (body starts \"\(text)\(body.count > 120 ? "..." : "")\")"
     }
 }

@@ -65,6 +65,31 @@ public struct JobAnswer: Sendable {
         }
     }
 
+    /// The first field whose type is not the one ``JobFieldTypes`` gives it, described; nil when every
+    /// type is right. A field whose scanned kind already shows the right type is not decoded; others are
+    /// checked as ``JobDecoding`` decodes them.
+    func typeProblem() -> String? {
+        bytes.withUnsafeBytes { answer -> String? in
+            for member in members {
+                let name = UnsafeRawBufferPointer(rebasing: answer[member.key])
+                if Self.isPlainlyRight(member, JobFieldTypes.rule(utf8: name), in: answer) { continue }
+                guard let json = JSONValue.parse(answer[member.value]) else { continue }  // scanned already: cannot fail
+                if let problem = JobFieldTypes.problem(named: String(decoding: name, as: UTF8.self), json: json) { return problem }
+            }
+            return nil
+        }
+    }
+
+    /// Whether the member's kind alone shows a type ``JobFieldTypes`` accepts (else its value is checked).
+    private static func isPlainlyRight(_ member: JSONMemberSpan, _ rule: JobFieldTypes.Rule, in answer: UnsafeRawBufferPointer) -> Bool {
+        switch (rule, member.kind) {
+        case (.free, _), (.identifier, .text), (.text, .text), (.text, .null), (.integer, .null), (.jobType, .null): true
+        case (.integer, .number(integral: true)): JSONParser.integer(answer[member.value]) != nil
+        case (.jobType, .text): JobFieldTypes.isJobTypeName(answer[member.value].dropFirst().dropLast())
+        default: false
+        }
+    }
+
     private static func fieldValue(_ value: FieldBytes) -> FieldValue {
         switch value {
         case .text(let text): .string(String(decoding: text, as: UTF8.self))

@@ -3,8 +3,9 @@
 ///
 /// Salesforce ids are 15 case-sensitive base-62 characters; the 18-character
 /// form appends three characters that encode which of the 15 are upper case,
-/// so the id survives case-insensitive handling.  Both forms are accepted;
-/// the 18-character form is what every request uses.
+/// so the id survives case-insensitive handling: it is accepted in any case and
+/// its case restored from those three.  Both forms are accepted; the
+/// 18-character form is what every request uses.
 public struct JobID: Hashable, Sendable, CustomStringConvertible, Comparable {
     /// The 18-character id.
     public let value: String
@@ -40,8 +41,8 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
 
     private static let checksumAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".utf8)
 
-    /// Accepts a 15-character id (and adds the checksum) or an 18-character id
-    /// whose checksum matches; nil otherwise.
+    /// Accepts a 15-character id (and adds the checksum), or an 18-character id in any case whose
+    /// checksum can be right (its case is then restored from the checksum); nil otherwise.
     public init?(_ text: String) {
         var text = text
         switch text.withUTF8(Self.normalized) {
@@ -63,7 +64,7 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
     private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Normalized {
         guard bytes.count == 15 || bytes.count == 18, bytes.allSatisfy(isAlphanumeric) else { return .invalid }
         var sums = (0, 0, 0)
-        for index in 0..<15 where bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") {
+        for index in 0..<15 where isUpper(bytes[index]) {
             let bit = 1 << (index % 5)
             switch index / 5 {
             case 0: sums.0 |= bit
@@ -74,8 +75,7 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
         let checksum = (checksumAlphabet[sums.0], checksumAlphabet[sums.1], checksumAlphabet[sums.2])
         if bytes.count == 18 {
             if (bytes[15], bytes[16], bytes[17]) == checksum { return .asGiven }
-            let matches = { (given: UInt8, expected: UInt8) in given == expected || given == expected | 0x20 }
-            guard matches(bytes[15], checksum.0), matches(bytes[16], checksum.1), matches(bytes[17], checksum.2) else { return .invalid }
+            return restored(bytes).map(Normalized.completed) ?? .invalid
         }
         return .completed(String(unsafeUninitializedCapacity: 18) { out in
             for index in 0..<15 { out[index] = bytes[index] }
@@ -84,10 +84,45 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
         })
     }
 
-    private static func isAlphanumeric(_ c: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
-            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c)
+    /// An 18-character id whose first fifteen characters take their case from its checksum (read in
+    /// any case), as Salesforce reads it; nil when the checksum cannot be right: a character outside
+    /// the checksum alphabet, or one that marks a digit as upper case.
+    private static func restored(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = checksumValue(bytes[15]), let second = checksumValue(bytes[16]), let third = checksumValue(bytes[17])
+        else { return nil }
+        var valid = true
+        let id = String(unsafeUninitializedCapacity: 18) { out in
+            for index in 0..<15 {
+                let group = index < 5 ? first : index < 10 ? second : third
+                let upper = group & (1 << (index % 5)) != 0
+                let byte = bytes[index]
+                if isDigit(byte) {
+                    valid = valid && !upper
+                    out[index] = byte
+                } else {
+                    out[index] = upper ? byte & ~0x20 : byte | 0x20
+                }
+            }
+            (out[15], out[16], out[17]) = (checksumAlphabet[first], checksumAlphabet[second], checksumAlphabet[third])
+            return 18
+        }
+        return valid ? id : nil
     }
+
+    /// The five case flags a checksum character (any case) stands for, or nil for one outside `A`–`Z`, `0`–`5`.
+    private static func checksumValue(_ c: UInt8) -> Int? {
+        if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c & ~0x20) { return Int((c & ~0x20) - UInt8(ascii: "A")) }
+        if (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(c) { return Int(c - UInt8(ascii: "0")) + 26 }
+        return nil
+    }
+
+    private static func isAlphanumeric(_ c: UInt8) -> Bool {
+        isDigit(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c)
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) }
+
+    private static func isUpper(_ c: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c) }
 
     /// Builds an id from a key prefix and a counter, as Salesforce numbers records
     /// (used to mint ids).  The counter is written in base 62 to fill 15 characters.
@@ -124,12 +159,17 @@ public struct SalesforceID: Hashable, Sendable, CustomStringConvertible {
             return "an id has 15 or 18 characters, not \(bytes.count)"
         }
         guard bytes.allSatisfy(isAlphanumeric) else { return "an id has only letters and digits" }
-        if bytes.count == 18 {
-            let expected = checksum(of: bytes.prefix(15))
-            let given = bytes.suffix(3).map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 }
-            guard Array(given) == expected else {
-                return "checksum \(String(decoding: bytes.suffix(3), as: UTF8.self)) does not match (expected \(String(decoding: expected, as: UTF8.self)))"
+        guard bytes.count == 18 else { return nil }
+        let suffix = String(decoding: bytes.suffix(3), as: UTF8.self)
+        var flags: [Int] = []
+        for c in bytes.suffix(3) {
+            guard let value = checksumValue(c) else {
+                return "checksum \(suffix) cannot be right: \(String(UnicodeScalar(c))) is not a checksum character (A-Z, 0-5)"
             }
+            flags.append(value)
+        }
+        for index in 0..<15 where isDigit(bytes[index]) && flags[index / 5] & (1 << (index % 5)) != 0 {
+            return "checksum \(suffix) cannot be right: it marks character \(index + 1) (\(String(UnicodeScalar(bytes[index])))), a digit, as upper case"
         }
         return nil
     }

@@ -91,6 +91,8 @@ public final class JobPages {
     public let filter: JobFilter
     private var sources: [Bulk2.Kind]
     private var nextPath: String?
+    /// The paths of the pages read so far: a list that points back to one of them would never end.
+    private var pagesRead: Set<String> = []
     private var seen: Set<String> = []
     private var buffer: [Job] = []
     private var exhausted = false
@@ -145,9 +147,15 @@ public final class JobPages {
         } else {
             request = client.bulk2.list(list, jobType: filter.serverJobType(for: list), pkChunking: filter.pkChunking)
         }
+        if case .instance(let path) = request.target { pagesRead.insert(path) }
         let page = try client.perform(ValuePlan(request) { [client] (response) throws(SalesforceError) in
             try Self.decodePage(response, list: list, instance: client.instanceURL)
         })
+        if let next = page.next, pagesRead.contains(next) {
+            throw SalesforceError(
+                kind: .protocol, code: "BAD_RESPONSE",
+                message: "the job list repeats a page: nextRecordsUrl points back to \(Redaction.redact(next)), read already")
+        }
         nextPath = page.next
         if nextPath == nil {
             sources.removeFirst()
@@ -181,6 +189,10 @@ public final class JobPages {
                 let job = JobDecoding.job(fields: JobDecoding.fields(of: members), fallback: list.jobType)
             else {
                 throw ErrorMapping.badResponse(response, expected: "job records", jobID: nil)
+            }
+            if let problem = JobFieldTypes.problem(in: members) {
+                throw SalesforceError(
+                    kind: .protocol, code: "BAD_RESPONSE", message: "job list record \(jobs.count + 1): \(problem)", status: response.status)
             }
             jobs.append(job)
         }

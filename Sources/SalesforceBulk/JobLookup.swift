@@ -73,13 +73,33 @@ struct JobLookup {
         }
     }
 
+    /// The job in a successful answer of `api` about job `id`; a `protocol` error `BAD_RESPONSE` when the
+    /// answer is no job, gives a field a type the contract does not, or is about another job.
+    static func job(in response: HTTPResponse, api: JobAPI, id: JobID) -> Result<Job, SalesforceError> {
+        guard let job = JobDecoding.job(from: response.body, fallback: api.fallbackType) else {
+            return .failure(ErrorMapping.badResponse(response, expected: "a job", jobID: id.value))
+        }
+        if let problem = JobFieldTypes.problem(of: job, body: response.body) {
+            return .failure(
+                SalesforceError(kind: .protocol, code: "BAD_RESPONSE", message: "the job's \(problem)", status: response.status, jobID: id.value))
+        }
+        guard let answered = job.id, answered == id.value || SalesforceID(answered)?.value == id.value else {
+            let other = job.id.map { Redaction.redact(String($0.prefix(40)), truncated: $0.count > 40) } ?? "?"
+            return .failure(
+                SalesforceError(
+                    kind: .protocol, code: "BAD_RESPONSE", message: "the answer is about job \(other), not \(id.value)",
+                    status: response.status, jobID: id.value))
+        }
+        return .success(job)
+    }
+
     /// What an answer of the current candidate means.
     mutating func receive(_ response: HTTPResponse) -> Outcome {
         if response.isSuccess {
-            guard let job = JobDecoding.job(from: response.body, fallback: current.fallbackType) else {
-                return .failed(ErrorMapping.badResponse(response, expected: "a job", jobID: id.value))
+            switch Self.job(in: response, api: current, id: id) {
+            case .success(let job): return .found(job, current)
+            case .failure(let error): return .failed(error)
             }
-            return .found(job, current)
         }
         if current.isNotFound(response) && candidates.count > 1 {
             index += 1

@@ -1,7 +1,8 @@
 /// Removes credentials from text bound for logs, error messages and the REPL history:
-/// session and authorization headers, token, secret and password parameters (form,
-/// JSON, XML and Lua spellings), `Bearer` tokens and Salesforce session ids wherever
-/// they appear, and user information in URLs.
+/// the secrets this process knows (``KnownSecrets``) wherever they appear, session and
+/// authorization headers, token, secret and password parameters (form, JSON, XML and Lua
+/// spellings), `Bearer` tokens and Salesforce session ids wherever they appear, and user
+/// information in URLs.
 public enum Redaction {
     /// What replaces a secret.
     public static let mask = "[REDACTED]"
@@ -23,8 +24,10 @@ public enum Redaction {
         return secretNames.contains { folded.contains($0.filter { $0 != "_" }) }
     }
 
-    /// `text` with every secret replaced by ``mask``; lines are kept, whatever their ending.
-    public static func redact(_ text: String) -> String {
+    /// `text` with every secret replaced by ``mask``; lines are kept, whatever their ending. When
+    /// `truncated` (the text was cut from something longer), a known secret cut short at its end is masked too.
+    public static func redact(_ text: String, truncated: Bool = false) -> String {
+        let text = KnownSecrets.mask(text, with: mask, truncated: truncated)
         var lines: [Substring] = []
         var start = text.startIndex
         for index in text.unicodeScalars.indices where text.unicodeScalars[index] == "\n" {

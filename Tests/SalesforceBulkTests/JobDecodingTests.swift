@@ -67,6 +67,35 @@ import Testing
         #expect(answer.value(named: "apiVersion") == decoded)
     }
 
+    /// The answer's own check (by the kinds of its members) finds what the check of the decoded members finds.
+    @Test(arguments: [
+        #"{"id":"750R0000000zxikIAA","jobType":"V2Query","numberRecordsProcessed":740003,"retries":"0","createdDate":null}"#,
+        #"{"id":"750R0000000zxikIAA","jobType":7}"#, #"{"id":"750R0000000zxikIAA","jobType":"Weird"}"#,
+        #"{"id":"750R0000000zxikIAA","jobType":"V2Query"}"#, #"{"id":"750R0000000zxikIAA","jobType":{"a":1}}"#,
+        #"{"id":"750R0000000zxikIAA","createdDate":5}"#, #"{"id":"750R0000000zxikIAA","systemModstamp":true}"#,
+        #"{"id":"750R0000000zxikIAA","retries":"x"}"#, #"{"id":"750R0000000zxikIAA","retries":1.0}"#,
+        #"{"id":"750R0000000zxikIAA","retries":1.5}"#, #"{"id":"750R0000000zxikIAA","numberRecordsProcessed":1e+23}"#,
+        #"{"id":"750R0000000zxikIAA","numberRecordsProcessed":99999999999999999999999}"#,
+        #"{"id":"750R0000000zxikIAA","totalProcessingTime":[1]}"#, #"{"id":"750R0000000zxikIAA","state":["Open"]}"#,
+        #"{"id":"750R0000000zxikIAA","state":null,"object":["a"],"apiVersion":"66.0"}"#, #"{"id":7}"#, #"{"id":null}"#,
+        #"{"id":"750R0000000zxikIAA","isPkChunkingSupported":"yes","operation":3}"#,
+    ])
+    func typeChecksAgree(json: String) throws {
+        let answer = try #require(JobAnswer(Array(json.utf8)))
+        let members = try #require(JSONValue.parse(Array(json.utf8))?.members)
+        #expect(answer.typeProblem() == JobFieldTypes.problem(in: members))
+    }
+
+    @Test func fieldsOfTheWrongTypeAreFound() throws {
+        let problem = { (json: String) in JobAnswer(Array(json.utf8))?.typeProblem() }
+        #expect(problem(#"{"id":"750R0000000zxikIAA","retries":"12","createdDate":null,"object":["a"]}"#) == nil)
+        #expect(problem(#"{"id":"750R0000000zxikIAA","retries":1.5}"#) == "retries is 1.5, not an integer")
+        #expect(problem(#"{"id":"750R0000000zxikIAA","jobType":{"a":1}}"#) == "jobType is an object, not one of V2Ingest, V2Query, Classic, BigObjectIngest")
+        let xml = "<jobInfo><id>750D00000004SkLIAU</id><numberBatchesTotal>three</numberBatchesTotal></jobInfo>"
+        let job = try #require(JobDecoding.job(from: Array(xml.utf8), fallback: .classic))
+        #expect(JobFieldTypes.problem(of: job, body: Array(xml.utf8)) == "numberBatchesTotal is \"three\", not an integer")
+    }
+
     @Test func batchListsInBothFormats() throws {
         let xml = """
             <batchInfoList xmlns="http://www.force.com/2009/06/asyncapi/dataload">

@@ -187,13 +187,25 @@ import Testing
         #expect(policy.delay(afterAttempt: 1, retryAfter: nil, random: 0) == 0.25)
         #expect(policy.delay(afterAttempt: 1, retryAfter: nil, random: 0.999)! < 0.5)
         #expect(policy.delay(afterAttempt: 3, retryAfter: nil, random: 1) == 2)
-        #expect(policy.delay(afterAttempt: 2, retryAfter: 60, random: 0) == 10)
+        #expect(policy.delay(afterAttempt: 2, retryAfter: 60, random: 0) == nil)  // longer than the policy waits
+        #expect(policy.delay(afterAttempt: 2, retryAfter: 10, random: 0) == 10)
         #expect(policy.delay(afterAttempt: 2, retryAfter: 2, random: 0) == 2)
         #expect(policy.delay(afterAttempt: 4, retryAfter: nil, random: 0) == nil)
     }
 }
 
 @Suite struct RedactionTests {
+    @Test func knownSecretsAreMaskedWhateverTheyLookLike() {
+        KnownSecrets.add("opaqueUnitTestSecret4242")
+        #expect(Redaction.redact("echo opaqueUnitTestSecret4242, again:opaqueUnitTestSecret4242") == "echo [REDACTED], again:[REDACTED]")
+        // Text cut from something longer may end in the first part of a secret.
+        #expect(Redaction.redact("cut at opaqueUnit", truncated: true) == "cut at [REDACTED]")
+        #expect(Redaction.redact("cut at opaqueUnit") == "cut at opaqueUnit")
+        // Values this short would cut ordinary words out of messages.
+        KnownSecrets.add("short")
+        #expect(Redaction.redact("a short word") == "a short word")
+    }
+
     @Test func headersAreMasked() {
         let text = "GET /x HTTP/1.1\r\nAuthorization: Bearer 00Dxx!secret\r\nX-SFDC-Session: 00Dxx!other\r\nAccept: */*\r\n"
         let redacted = Redaction.redact(text)
@@ -275,8 +287,27 @@ import Testing
         #expect(SalesforceID("001D000000IqhSL")?.value == "001D000000IqhSLIAZ")
         #expect(SalesforceID("001D000000IqhSLIAZ")?.value == "001D000000IqhSLIAZ")
         #expect(SalesforceID("001D000000IqhSLiaz")?.value == "001D000000IqhSLIAZ")
-        #expect(SalesforceID("001D000000IqhSLIAA") == nil)
-        #expect(SalesforceID.problem(with: "001D000000IqhSLIAA") == "checksum IAA does not match (expected IAZ)")
+    }
+
+    @Test func anEighteenCharacterIdInAnyCaseTakesItsCaseFromTheChecksum() throws {
+        for typed in ["7508D000000GMA9AAC", "7508d000000gma9aac", "7508D000000Gma9Aac", "7508d000000gMA9aAc"] {
+            #expect(SalesforceID(typed)?.value == "7508d000000Gma9AAC", "\(typed)")
+            #expect(try JobID(typed).value == "7508d000000Gma9AAC", "\(typed)")
+        }
+        // The checksum decides: IAA marks only the D upper case.
+        #expect(SalesforceID("001D000000IqhSLIAA")?.value == "001D000000iqhslIAA")
+        // Fifteen characters carry no checksum: their case is the id.
+        #expect(SalesforceID("7508D000000GMA9")?.value == "7508D000000GMA9QAO")
+    }
+
+    @Test func aChecksumThatCannotBeRightIsRefused() {
+        // B marks the first character, the digit 7, as upper case.
+        #expect(SalesforceID("7508d000000Gma9BAC") == nil)
+        #expect(SalesforceID.problem(with: "7508D000000GMA9BAC") == "checksum BAC cannot be right: it marks character 1 (7), a digit, as upper case")
+        // 9 is outside the checksum alphabet A-Z, 0-5.
+        #expect(SalesforceID("7508d000000Gma9A9C") == nil)
+        #expect(SalesforceID.problem(with: "7508d000000Gma9A9C") == "checksum A9C cannot be right: 9 is not a checksum character (A-Z, 0-5)")
+        #expect(throws: SalesforceError.self) { try JobID("7508D000000GMA9BAC") }
     }
 
     @Test func acceptsExactlyWhatProblemAccepts() {

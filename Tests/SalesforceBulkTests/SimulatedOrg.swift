@@ -32,8 +32,15 @@ struct SimulatedOrg {
         _ settings: ConnectionSettings? = nil, retry: RetryPolicy = quickRetries, interruption: (any Interruption)? = nil,
         _ body: @escaping @Sendable (SalesforceClient) throws(SalesforceError) -> T
     ) async -> Result<T, SalesforceError> {
-        let settings = settings ?? tokenSettings
-        return await withCheckedContinuation { continuation in
+        await Self.run(settings ?? tokenSettings, retry: retry, interruption: interruption, body)
+    }
+
+    /// Runs `body` with a fresh client for `settings` on a dedicated thread.
+    static func run<T: Sendable>(
+        _ settings: ConnectionSettings, retry: RetryPolicy = quickRetries, interruption: (any Interruption)? = nil,
+        _ body: @escaping @Sendable (SalesforceClient) throws(SalesforceError) -> T
+    ) async -> Result<T, SalesforceError> {
+        await withCheckedContinuation { continuation in
             let thread = Thread {
                 let client = SalesforceClient(settings: settings, interruption: interruption, retryPolicy: retry)
                 do throws(SalesforceError) {

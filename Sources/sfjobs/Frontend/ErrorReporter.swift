@@ -9,7 +9,7 @@ struct ErrorReporter {
     /// Secrets in the message and traceback (a script's own `error("... token ...")`) are masked.
     func report(_ error: LuaError) {
         let message = Redaction.redact(error.message)
-        let traceback = error.traceback.map(Redaction.redact)
+        let traceback = error.traceback.map { Redaction.redact($0) }
         switch format {
         case .text:
             var text = "sfjobs: \(message)\n"
