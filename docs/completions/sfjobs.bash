@@ -203,6 +203,7 @@ _sfjobs_run() {
         return
         ;;
     '--log-level')
+        __sfjobs_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
         ;;
     '--log-format')
@@ -257,6 +258,7 @@ _sfjobs_repl() {
         return
         ;;
     '--log-level')
+        __sfjobs_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
         ;;
     '--log-format')
@@ -287,6 +289,7 @@ _sfjobs_job-info() {
         return
         ;;
     '--log-level')
+        __sfjobs_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
         ;;
     '--log-format')
@@ -317,6 +320,7 @@ _sfjobs_close-job() {
         return
         ;;
     '--log-level')
+        __sfjobs_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
         ;;
     '--log-format')
@@ -353,6 +357,7 @@ _sfjobs_jobs() {
         return
         ;;
     '--log-level')
+        __sfjobs_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
         ;;
     '--log-format')
@@ -431,6 +436,7 @@ _sfjobs_demo() {
         return
         ;;
     '--log-level')
+        __sfjobs_add_completions -W 'trace'$'\n''debug'$'\n''info'$'\n''notice'$'\n''warning'$'\n''error'$'\n''critical'
         return
         ;;
     '--log-format')

@@ -76,12 +76,13 @@ _sfjobs() {
 
 _sfjobs_run() {
     local -i ret=1
+    local -ar ___log_level=('trace' 'debug' 'info' 'notice' 'warning' 'error' 'critical')
     local -ar arg_specs=(
         '--profile[A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.]:profile:'
         '--target-org[Use the login of a Salesforce CLI org alias (`sf org display`).]:target-org:'
         '--api-version[Salesforce API version (default 66.0).]:api-version:'
         '--dry-run[Send no state-changing request; report what would be done.]'
-        '--log-level[trace, debug, info, notice, warning, error or critical.]:log-level:'
+        '--log-level[trace, debug, info, notice, warning (or warn), error or critical, any case.]:log-level:{__sfjobs_complete "${___log_level[@]}"}'
         '--log-format[text or json (default\: text on a terminal, json otherwise).]:log-format:'
         '--every[Run every D (500ms, 30s, 5m, 1h30m); the first run starts at once.]:D:'
         '--cron[Run at the minutes a five-field cron expression names, in local time (TZ).]:EXPR:'
@@ -103,12 +104,13 @@ _sfjobs_run() {
 
 _sfjobs_repl() {
     local -i ret=1
+    local -ar ___log_level=('trace' 'debug' 'info' 'notice' 'warning' 'error' 'critical')
     local -ar arg_specs=(
         '--profile[A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.]:profile:'
         '--target-org[Use the login of a Salesforce CLI org alias (`sf org display`).]:target-org:'
         '--api-version[Salesforce API version (default 66.0).]:api-version:'
         '--dry-run[Send no state-changing request; report what would be done.]'
-        '--log-level[trace, debug, info, notice, warning, error or critical.]:log-level:'
+        '--log-level[trace, debug, info, notice, warning (or warn), error or critical, any case.]:log-level:{__sfjobs_complete "${___log_level[@]}"}'
         '--log-format[text or json (default\: text on a terminal, json otherwise).]:log-format:'
         '-i[Run FILE first, then start the session.]:FILE:'
         '--version[Show the version.]'
@@ -121,12 +123,13 @@ _sfjobs_repl() {
 
 _sfjobs_job-info() {
     local -i ret=1
+    local -ar ___log_level=('trace' 'debug' 'info' 'notice' 'warning' 'error' 'critical')
     local -ar arg_specs=(
         '--profile[A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.]:profile:'
         '--target-org[Use the login of a Salesforce CLI org alias (`sf org display`).]:target-org:'
         '--api-version[Salesforce API version (default 66.0).]:api-version:'
         '--dry-run[Send no state-changing request; report what would be done.]'
-        '--log-level[trace, debug, info, notice, warning, error or critical.]:log-level:'
+        '--log-level[trace, debug, info, notice, warning (or warn), error or critical, any case.]:log-level:{__sfjobs_complete "${___log_level[@]}"}'
         '--log-format[text or json (default\: text on a terminal, json otherwise).]:log-format:'
         ':id:'
         '--type[unknown, ingest, query or classic.]:type:'
@@ -141,12 +144,13 @@ _sfjobs_job-info() {
 
 _sfjobs_close-job() {
     local -i ret=1
+    local -ar ___log_level=('trace' 'debug' 'info' 'notice' 'warning' 'error' 'critical')
     local -ar arg_specs=(
         '--profile[A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.]:profile:'
         '--target-org[Use the login of a Salesforce CLI org alias (`sf org display`).]:target-org:'
         '--api-version[Salesforce API version (default 66.0).]:api-version:'
         '--dry-run[Send no state-changing request; report what would be done.]'
-        '--log-level[trace, debug, info, notice, warning, error or critical.]:log-level:'
+        '--log-level[trace, debug, info, notice, warning (or warn), error or critical, any case.]:log-level:{__sfjobs_complete "${___log_level[@]}"}'
         '--log-format[text or json (default\: text on a terminal, json otherwise).]:log-format:'
         ':id:'
         '--state[Closed or Aborted.]:state:'
@@ -163,12 +167,13 @@ _sfjobs_close-job() {
 
 _sfjobs_jobs() {
     local -i ret=1
+    local -ar ___log_level=('trace' 'debug' 'info' 'notice' 'warning' 'error' 'critical')
     local -ar arg_specs=(
         '--profile[A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.]:profile:'
         '--target-org[Use the login of a Salesforce CLI org alias (`sf org display`).]:target-org:'
         '--api-version[Salesforce API version (default 66.0).]:api-version:'
         '--dry-run[Send no state-changing request; report what would be done.]'
-        '--log-level[trace, debug, info, notice, warning, error or critical.]:log-level:'
+        '--log-level[trace, debug, info, notice, warning (or warn), error or critical, any case.]:log-level:{__sfjobs_complete "${___log_level[@]}"}'
         '--log-format[text or json (default\: text on a terminal, json otherwise).]:log-format:'
         '*--state[Only jobs in this state (repeatable).]:state:'
         '--type[ingest, query or all.]:type:'
@@ -237,12 +242,13 @@ _sfjobs_config_show() {
 
 _sfjobs_demo() {
     local -i ret=1
+    local -ar ___log_level=('trace' 'debug' 'info' 'notice' 'warning' 'error' 'critical')
     local -ar arg_specs=(
         '--profile[A named profile from $XDG_CONFIG_HOME/sfjobs/config.toml.]:profile:'
         '--target-org[Use the login of a Salesforce CLI org alias (`sf org display`).]:target-org:'
         '--api-version[Salesforce API version (default 66.0).]:api-version:'
         '--dry-run[Send no state-changing request; report what would be done.]'
-        '--log-level[trace, debug, info, notice, warning, error or critical.]:log-level:'
+        '--log-level[trace, debug, info, notice, warning (or warn), error or critical, any case.]:log-level:{__sfjobs_complete "${___log_level[@]}"}'
         '--log-format[text or json (default\: text on a terminal, json otherwise).]:log-format:'
         '--jobs[How many jobs the simulated org starts with.]:jobs:'
         '--version[Show the version.]'
