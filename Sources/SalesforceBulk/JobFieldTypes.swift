@@ -81,7 +81,7 @@ enum JobFieldTypes {
 
     /// Names ending in `Date` (`createdDate`).
     private static func isDate(_ name: UnsafeRawBufferPointer) -> Bool {
-        name.count > 4 && name.suffix(4).equals("Date")
+        name.count > 4 && name.ends(with: "Date")
     }
 
     /// A value as a message shows it: strings quoted, shortened and redacted.
