@@ -74,30 +74,39 @@ public enum Redaction {
     /// `Bearer <token>` (any case) → `Bearer [REDACTED]`, wherever it appears.
     private static func redactBearerTokens(_ line: String) -> String {
         guard line.lowercased().contains("bearer") else { return line }
-        let scalars = Array(line.unicodeScalars)
         let lowered = Array(line.lowercased().unicodeScalars)
-        guard lowered.count == scalars.count else { return line }
+        guard lowered.count == line.unicodeScalars.count else { return line }
         let word = Array("bearer".unicodeScalars)
         let ends: Set<Unicode.Scalar> = [" ", "\t", "\r", "\"", "'", ",", ";", "&", "<", "}", ")", "]"]
+        return maskingSpans(in: line) { scalars, index in
+            guard index + word.count < scalars.count, Array(lowered[index..<(index + word.count)]) == word,
+                index == 0 || !isNameCharacter(lowered[index - 1]), scalars[index + word.count] == " "
+            else { return nil }
+            var start = index + word.count
+            while start < scalars.count, scalars[start] == " " { start += 1 }
+            var end = start
+            while end < scalars.count, !ends.contains(scalars[end]) { end += 1 }
+            return end > start ? (start, end) : nil
+        }
+    }
+
+    /// `line` with the spans `secret` finds masked: at each position it gives where the secret starts
+    /// (what comes before stays, a keyword say) and where it ends, or nil to keep the character.
+    private static func maskingSpans(
+        in line: String, _ secret: (_ scalars: [Unicode.Scalar], _ index: Int) -> (start: Int, end: Int)?
+    ) -> String {
+        let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if index + word.count < scalars.count, Array(lowered[index..<(index + word.count)]) == word,
-                index == 0 || !isNameCharacter(lowered[index - 1]), scalars[index + word.count] == " "
-            {
-                var start = index + word.count
-                while start < scalars.count, scalars[start] == " " { start += 1 }
-                var end = start
-                while end < scalars.count, !ends.contains(scalars[end]) { end += 1 }
-                if end > start {
-                    out.append(contentsOf: scalars[index..<start])
-                    out.append(contentsOf: mask.unicodeScalars)
-                    index = end
-                    continue
-                }
+            if let span = secret(scalars, index) {
+                out.append(contentsOf: scalars[index..<span.start])
+                out.append(contentsOf: mask.unicodeScalars)
+                index = span.end
+            } else {
+                out.append(scalars[index])
+                index += 1
             }
-            out.append(scalars[index])
-            index += 1
         }
         return String(out)
     }
@@ -105,28 +114,17 @@ public enum Redaction {
     /// Masks Salesforce session ids: `00D` and 12 more characters of the org id, `!` (or `.`), then the token.
     private static func redactSessionIDs(_ line: String) -> String {
         guard line.contains("00D") else { return line }
-        let scalars = Array(line.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
+        return maskingSpans(in: line) { scalars, index in
             let orgEnd = index + 15
-            if scalars[index] == "0", index + 2 < scalars.count, scalars[index + 1] == "0", scalars[index + 2] == "D",
+            guard scalars[index] == "0", index + 2 < scalars.count, scalars[index + 1] == "0", scalars[index + 2] == "D",
                 index == 0 || !isTokenCharacter(scalars[index - 1]),
                 orgEnd < scalars.count, scalars[(index + 3)..<orgEnd].allSatisfy(isAlphanumeric),
                 scalars[orgEnd] == "!" || scalars[orgEnd] == "."
-            {
-                var end = orgEnd + 1
-                while end < scalars.count, isTokenCharacter(scalars[end]) { end += 1 }
-                if end - orgEnd > 16 {
-                    out.append(contentsOf: mask.unicodeScalars)
-                    index = end
-                    continue
-                }
-            }
-            out.append(scalars[index])
-            index += 1
+            else { return nil }
+            var end = orgEnd + 1
+            while end < scalars.count, isTokenCharacter(scalars[end]) { end += 1 }
+            return end - orgEnd > 16 ? (index, end) : nil
         }
-        return String(out)
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
