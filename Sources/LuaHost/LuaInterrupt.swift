@@ -71,9 +71,9 @@ public final class LuaInterruptHandle: @unchecked Sendable {
         return .timeout
     }
 
-    /// The interrupt requested, or raised into Lua, since the last ``LuaHost/clearInterrupt()``:
+    /// The interrupt requested, or raised into Lua, since the last `LuaHost.clearInterrupt()`:
     /// still set when the code caught it (`pcall`) and went on.
-    public var requested: LuaInterruptReason? {
+    private var requested: LuaInterruptReason? {
         LuaInterruptReason(rawValue: clua_pending_interrupt(control))
     }
 
