@@ -42,7 +42,7 @@ public enum SFModule {
         let connection = SFConnection(settings: configuration.settings, logger: configuration.logger, interruption: interruption)
         let state = host.state
 
-        state.newTable(fields: SFFunctions.all.count + 6)
+        state.newTable(fields: SFFunctions.all.count + 3)  // + log, json, connect
         for function in SFFunctions.all {
             state.push(function: bind(function.body, connection: connection, method: false, name: "sf.\(function.name)"))
             state.rawSet(table: -2, field: function.name)
@@ -53,8 +53,10 @@ public enum SFModule {
             try connect(state, configuration: configuration, interruption: interruption)
         })
         state.rawSet(table: -2, field: "connect")
-        state.rawSet(table: -1, field: "dry_run", .boolean(connection.dryRun))
-        state.rawSet(table: -1, field: "version", .string(configuration.version))
+        ReadOnlyFields.install(
+            [("dry_run", .boolean(connection.dryRun), ReadOnlyFields.dryRunReason),
+             ("version", .string(configuration.version), "it is the version of sfjobs running")],
+            on: -1, owner: "sf", name: "sf", in: state)
         Help.register(moduleAt: state.top, in: state)
         host.registerTopAsModule("sf")
         state.setGlobal("help", function: Help.function)
@@ -102,6 +104,7 @@ public enum SFModule {
 
     // MARK: - Connections
 
+    /// The `__name` of every connection's metatable (each connection has its own, for its `dry_run`).
     static let connectionMetatable = "sf.connection"
 
     /// `sf.connect(opts)`: a connection object with every job function as a method.
@@ -120,18 +123,14 @@ public enum SFModule {
             throw SFRaisedError(error: error)
         }
         let connection = SFConnection(settings: settings, logger: configuration.logger, interruption: interruption)
-        state.newTable(fields: SFFunctions.connectionMethods.count + 1)
+        state.newTable(fields: SFFunctions.connectionMethods.count)
         for function in SFFunctions.all where SFFunctions.connectionMethods.contains(function.name) {
             state.push(function: bind(function.body, connection: connection, method: true, name: function.name))
             state.rawSet(table: -2, field: function.name)
         }
-        state.rawSet(table: -1, field: "dry_run", .boolean(connection.dryRun))
         Help.registerMethods(ofConnectionAt: -1, in: state)
-        if state.pushMetatable(named: connectionMetatable) {
-            state.rawSet(table: -1, field: "__name", .string(connectionMetatable))
-            state.rawSet(table: -1, field: "__metatable", .string(connectionMetatable))
-        }
-        state.setMetatable(of: -2)
+        ReadOnlyFields.install(
+            [("dry_run", .boolean(connection.dryRun), ReadOnlyFields.dryRunReason)], on: -1, owner: "conn", name: connectionMetatable, in: state)
         return 1
     }
 
@@ -139,9 +138,9 @@ public enum SFModule {
     private static func checkSelf(_ state: LuaState) throws(LuaArgumentError) {
         let isConnection: Bool = {
             guard state.isTable(at: 1), state.pushMetatable(of: 1) else { return false }
-            state.pushMetatable(named: connectionMetatable)
+            state.rawGet(table: -1, field: "__name")
             defer { state.pop(2) }
-            return state.rawEqual(-1, -2)
+            return state.string(at: -1) == connectionMetatable
         }()
         guard isConnection else {
             throw LuaArgumentError(position: 1, problem: "connection expected, got \(state.typeName(at: 1)); call methods with ':'")

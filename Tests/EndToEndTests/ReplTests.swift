@@ -133,6 +133,10 @@ final class ReplTests: XCTestCase {
         repl.expect("sf.close_job(  sf.close_jobs(", after: mark)
         repl.send("\u{15}")  // kill the line
         mark = repl.mark
+        repl.send("sf.dr\t")  // a read-only field, held in the module's __index table
+        repl.expect("sf.dry_run", after: mark)
+        repl.send("\u{15}")
+        mark = repl.mark
         repl.send("tricky = setmetatable({}, {__index = function() os.exit(3) end})\n")
         repl.expect("sfjobs (no org)> ", after: mark)
         mark = repl.mark

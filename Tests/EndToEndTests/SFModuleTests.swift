@@ -249,6 +249,39 @@ final class SFModuleTests: XCTestCase {
         try assertScript("print(sf.job_info(...).state)", arguments: [ingest], prints: "Open\n")
     }
 
+    /// `sf.dry_run = true` must not pass for a dry run: the assignment is an argument error, so the close
+    /// after it is never sent; other fields of `sf` and of a connection can still be added.
+    func testDryRunFlagsCannotBeAssigned() throws {
+        let id = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
+        try org.clearRequests()
+        for script in ["sf.dry_run = true; sf.close_job(...)", "local c = sf.connect{}; c.dry_run = true; c:close_job(...)"] {
+            let result = try org.run(script, arguments: [id])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("dry_run cannot be assigned: a connection's dry run is chosen when it is made"), result.stderr)
+        }
+        XCTAssertEqual(try org.stateChangingRequests(), [])
+        try assertScript("""
+            local c = sf.connect{dry_run = true}
+            for _, assign in ipairs{function() sf.version = "9" end, function() c.dry_run = false end,
+                                    function() sf[nil] = 1 end, function() sf[0/0] = 1 end} do
+              local ok, err = pcall(assign)
+              print(ok, err.kind, err.message)
+            end
+            print(pcall(setmetatable, sf, nil))
+            sf.helper, c.note = 1, "kept"
+            print(sf.dry_run, c.dry_run, sf.helper, c.note, getmetatable(c), c:close_job(...).dryRun)
+            """, arguments: [id], prints: """
+            false	argument	sf.version cannot be assigned: it is the version of sfjobs running
+            false	argument	conn.dry_run cannot be assigned: a connection's dry run is chosen when it is made (--dry-run, or sf.connect{dry_run = true})
+            false	argument	index is nil
+            false	argument	index is NaN
+            false	cannot change a protected metatable
+            false	true	1	kept	sf.connection	true
+
+            """)
+        XCTAssertEqual(try org.stateChangingRequests(), [])
+    }
+
     func testOutOfRangeTimesAreArgumentErrorsOrWaitsNotCrashes() throws {
         let id = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
         try assertScript("""
