@@ -15,10 +15,10 @@ struct SFJobs: ParsableCommand {
     )
 
     /// Runs the command line: the few that need no parsing directly (``DirectLaunch``), every other
-    /// one through ArgumentParser.
+    /// one through ArgumentParser (with chunks joined to `-e` made readable to it, ``JoinedChunks``).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard let launch = DirectLaunch(arguments: arguments) else { return main(arguments) }
+        guard let launch = DirectLaunch(arguments: arguments) else { return main(JoinedChunks.rewritten(arguments)) }
         do {
             try launch.run()
         } catch {

@@ -16,6 +16,20 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, "2\ta\t-e\t--dry-run\ntrue\ta\t-e\t3\n")
     }
 
+    /// `-e'chunk'`, as `lua` takes it: on the direct path and after an option (ArgumentParser's path).
+    func testChunksJoinedToTheFlag() throws {
+        let direct = try SFJobsProcess.run(["run", "-ex = 20", "-e", "print(x + 1)", "-eprint(-x)"])
+        XCTAssertEqual(direct.status, 0, direct.stderr)
+        XCTAssertEqual(direct.stdout, "21\n-20\n")
+        let script = try SFJobsProcess.temporaryScript("print(x, sf.dry_run, ...)\n")
+        let parsed = try SFJobsProcess.run(["run", "--dry-run", "-ex = 'a=b'", script, "-ey=1"])
+        XCTAssertEqual(parsed.status, 0, parsed.stderr)
+        XCTAssertEqual(parsed.stdout, "a=b\ttrue\t-ey=1\n")
+        let mistake = try SFJobsProcess.run(["run", "--bogus", "-ex=1"])
+        XCTAssertEqual(mistake.status, 64)
+        XCTAssertTrue(mistake.stderr.contains("'--bogus'"), mistake.stderr)
+    }
+
     func testArgHoldsTheInterpreterAtNegativeIndices() throws {
         let script = try SFJobsProcess.temporaryScript("print(arg[-1], arg[0] == ..., select('#', ...))", name: "neg.lua")
         let result = try SFJobsProcess.run(["run", "--dry-run", script])

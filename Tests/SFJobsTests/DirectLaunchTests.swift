@@ -4,7 +4,7 @@ import XCTest
 @testable import sfjobs
 
 /// The command lines `sfjobs` runs without ArgumentParser are the ones ArgumentParser reads
-/// the same way; everything else is left to it.
+/// the same way (joined chunks as ``JoinedChunks`` gives them to it); everything else is left to it.
 final class DirectLaunchTests: XCTestCase {
     func testLinesRunDirectlyParseTheSameThroughArgumentParser() throws {
         let lines: [[String]] = [
@@ -18,13 +18,18 @@ final class DirectLaunchTests: XCTestCase {
             ["run", "script.lua", "--", "-e"],
             ["run", "help"],
             ["run", "-e", "run", "run"],
+            ["run", "-ex=1"],
+            ["run", "-ex=1", "-e", "print(x)", "-eprint(-x)", "script.lua", "-ey"],
+            ["run", "-e-x", "-"],
+            ["run", "-e'print(1)'"],
+            ["run", "-e=x=1", "-e=", "-e==x", "f.lua"],
         ]
         for line in lines {
             guard case .run(let chunks, let scriptAndArguments)? = DirectLaunch(arguments: line) else {
                 XCTFail("\(line) should run directly")
                 continue
             }
-            let parsed = try XCTUnwrap(try SFJobs.parseAsRoot(line) as? Run, "\(line)")
+            let parsed = try XCTUnwrap(try SFJobs.parseAsRoot(JoinedChunks.rewritten(line)) as? Run, "\(line)")
             XCTAssertEqual(parsed.chunks, chunks, "\(line)")
             XCTAssertEqual(parsed.scriptAndArguments, scriptAndArguments, "\(line)")
             XCTAssertEqual(parsed.common.settings, CommonSettings(), "\(line)")
@@ -43,7 +48,7 @@ final class DirectLaunchTests: XCTestCase {
 
     func testLinesWithAnOptionOrAMistakeAreLeftToArgumentParser() {
         let lines: [[String]] = [
-            ["run"], ["run", "-e"], ["run", "-e", "-x"], ["run", "-e=x"], ["run", "-ex"], ["run", "--", "f.lua"],
+            ["run"], ["run", "-e"], ["run", "-e", "-x"], ["run", "--", "f.lua"],
             ["run", "-h"], ["run", "--help"], ["run", "--dry-run", "f.lua"], ["run", "--profile", "p", "-e", "x"],
             ["run", "-e", "x", "--log-format", "json"], ["run", "--every", "5m", "f.lua"],
             ["run", "--memory-limit", "64M", "-e", "x"], ["run", "--generate-completion-script", "bash"],

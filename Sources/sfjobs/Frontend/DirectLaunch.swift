@@ -1,12 +1,12 @@
 /// The command lines that start most often and name no option: `sfjobs` alone, and `sfjobs run`
-/// with only `-e CHUNK`s, then `FILE|-` and the script's arguments. ``SFJobs/main()`` runs these
+/// with only `-e CHUNK`s (or `-eCHUNK`, `-e=CHUNK`), then `FILE|-` and the script's arguments. ``SFJobs/main()`` runs these
 /// without ArgumentParser, whose reflection over the command tree (Mirror, generic metadata and
 /// conformance lookups) takes most of the start-up time otherwise; every other line, each mistake
 /// included, goes to ArgumentParser, which parses these the same way (DirectLaunchTests).
 enum DirectLaunch: Equatable {
     /// `sfjobs`: a REPL on a terminal, otherwise standard input as a script.
     case standard
-    /// `sfjobs run [-e CHUNK]... [FILE|- [ARGS...]]`, with at least a chunk or a file.
+    /// `sfjobs run [-e CHUNK | -eCHUNK]... [FILE|- [ARGS...]]`, with at least a chunk or a file.
     case run(chunks: [String], scriptAndArguments: [String])
 
     /// The launch `arguments` (without the program name) ask for, or nil when they need parsing.
@@ -19,6 +19,11 @@ enum DirectLaunch: Equatable {
         var chunks: [String] = []
         var rest = arguments.dropFirst()
         while let word = rest.first, word.hasPrefix("-"), word != "-" {
+            if word.hasPrefix("-e"), word.count > 2 {  // joined, as `lua -e'print(1)'` (see JoinedChunks)
+                chunks.append(String(word.dropFirst(word.hasPrefix("-e=") ? 3 : 2)))
+                rest = rest.dropFirst()
+                continue
+            }
             guard word == "-e", let chunk = rest.dropFirst().first, !chunk.hasPrefix("-") else { return nil }
             chunks.append(chunk)
             rest = rest.dropFirst(2)

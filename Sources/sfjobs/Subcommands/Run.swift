@@ -30,7 +30,9 @@ struct Run: ParsableCommand {
         return frontend
     }
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Run CHUNK (repeatable, in order, before FILE).", valueName: "CHUNK"))
+    /// `-e CHUNK`, or joined as `lua` takes it: `-e'print(1)'`.
+    @Option(name: .customShort("e", allowingJoined: true),
+            help: ArgumentHelp("Run CHUNK (repeatable, in order, before FILE).", valueName: "CHUNK"))
     var chunks: [String] = []
 
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script and its arguments.", valueName: "FILE|- [ARGS...]"))
