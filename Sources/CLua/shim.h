@@ -300,6 +300,18 @@ static inline void clua_push_tostring(lua_State *L, int idx) {
   }
 }
 
+/*
+** Pushes tostring(value at idx) as `print` makes it, running __tostring under
+** protection; returns the status.  On an error, pushes the error object instead
+** (for the caller to raise again).  [-0, +1, m]
+*/
+static inline int clua_pcall_tostring(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_pushcfunction(L, clua_tostring_k);
+  lua_pushvalue(L, idx);
+  return lua_pcallk(L, 1, 1, 0, 0, NULL);
+}
+
 /* Pushes tostring(argument 1) when its metatable has __tostring; nothing otherwise. */
 static inline int clua_metatostring_k(lua_State *L) {
   if (luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) return 0;

@@ -52,6 +52,14 @@ public struct LuaArgumentError: LuaRaisable, Equatable {
     }
 }
 
+/// An error a protected call left on the stack at `index`, raised again as it is (a Ctrl-C or run
+/// timeout in a metamethod included), as though the Swift function had not stood in between.
+public struct LuaStackError: LuaRaisable {
+    public let index: Int32
+
+    public func push(onto state: LuaState) { state.pushCopy(of: index) }
+}
+
 extension LuaState {
     /// Pushes `"chunkname:line: "` of the Lua code that called the running function.
     public func pushWhere() { clua_push_where(L, 1) }

@@ -329,7 +329,15 @@ public struct LuaState {
         return metaDescription(at: index) ?? "(error object is a \(typeName(at: index)) value)"
     }
 
-    /// `tostring(value)` with `__tostring` run under protection.
+    /// `tostring(value)` as `print` makes it; an error in `__tostring` (or one that returns no string)
+    /// is left on the stack and thrown, for the calling Swift function to raise again as it is.
+    public func tostring(at index: Int32) throws(LuaStackError) -> String {
+        guard clua_pcall_tostring(L, index) == LUA_OK else { throw LuaStackError(index: top) }
+        defer { pop() }
+        return stringValue(at: -1) ?? "?"
+    }
+
+    /// `tostring(value)` with `__tostring` run under protection; a description of the value when it fails.
     public func describe(at index: Int32) -> String {
         clua_push_tostring(L, index)
         defer { pop() }

@@ -49,7 +49,7 @@ enum HelperFunctions {
     /// `log.<level>(message [, fields])`
     static func log(_ level: Logger.Level) -> @Sendable (SFCall) throws -> Int32 {
         { call in
-            let message = call.state.describe(at: call.index(1))
+            let message = try call.state.tostring(at: call.index(1))  // as `print` would; its errors raised
             var metadata: Logger.Metadata = ["event": "script"]
             if let fields = try call.optionalTable(2) {
                 for (key, value) in fields.fields {

@@ -148,6 +148,23 @@ final class SFModuleTests: XCTestCase {
             """)
     }
 
+    /// A log message is made as `print` makes it: `__tostring` used, and its error raised as it is
+    /// (an `sf` error object stays one), never logged as a stand-in text.
+    func testLogMessagesUseToStringAndRaiseItsErrors() throws {
+        let result = try org.run("""
+            local bad = setmetatable({}, {__tostring = function() error("no name", 0) end})
+            print(pcall(sf.log.info, bad))
+            local err = select(2, pcall(sf.job_info, "x"))
+            local ok, raised = pcall(sf.log.warn, setmetatable({}, {__tostring = function() error(err) end}))
+            print(ok, raised == err, raised.code)
+            sf.log.info(setmetatable({}, {__tostring = function() return "shown" end}))
+            """)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "false\tno name\nfalse\ttrue\tINVALID_ID\n")
+        XCTAssertTrue(result.stderr.contains("\"message\":\"shown\""), result.stderr)
+        XCTAssertFalse(result.stderr.contains("error object"), result.stderr)
+    }
+
     func testJobsStreamsPagesLazily() throws {
         for _ in 0..<12 { _ = try org.createJob(["jobType": "V2Ingest", "state": "Open"]) }
         try org.clearRequests()

@@ -41,6 +41,23 @@ final class BridgeTests: XCTestCase {
         XCTAssertEqual(try host.run("return double(21), math.type(double(2))"), [.integer(42), .string("integer")])
     }
 
+    /// `tostring(at:)` from Swift: `print`'s string, and an error in `__tostring` raised again as the
+    /// same value, so `pcall` sees what the metamethod threw.
+    func testToStringFromSwiftRaisesTheMetamethodsErrorAsItIs() throws {
+        let host = try makeHost()
+        host.state.setGlobal("show") { state in
+            state.push(try state.tostring(at: 1))
+            return 1
+        }
+        let results = try host.run("""
+            local thrown = {}
+            local ok, err = pcall(show, setmetatable({}, {__tostring = function() error(thrown) end}))
+            return show(12), show(setmetatable({}, {__tostring = function() return "named" end})), ok, err == thrown,
+                   select(2, pcall(show, setmetatable({}, {__tostring = function() return {} end})))
+            """)
+        XCTAssertEqual(results, [.string("12"), .string("named"), .boolean(false), .boolean(true), .string("'__tostring' must return a string")])
+    }
+
     func testHundredThousandCallsDoNotGrowMemory() throws {
         let host = try makeHost()
         let loop = "local s = 0 for i = 1, 100000 do s = s + double(i) end return s"
