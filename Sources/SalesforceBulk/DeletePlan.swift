@@ -1,6 +1,7 @@
-/// Deletes a Bulk 2.0 job (DELETE, 204). An unknown type tries ingest, then query.
-/// A 404 after a retried attempt that may have arrived means the job is gone: success.
-/// In a dry run the job is only read, and returned.
+/// Deletes a Bulk 2.0 job (DELETE, 204). An unknown type tries ingest, then query; when neither has
+/// the job, one read of Bulk 1.0 tells a classic job (which cannot be deleted: an `argument` error, as a
+/// dry run reports it) from no job at all (`NOT_FOUND`). A 404 after a retried attempt that may have
+/// arrived means the job is gone: success. In a dry run the job is only read, and returned.
 final class DeletePlan: CallPlan {
     private let id: JobID
     private let bulk2: Bulk2
@@ -8,6 +9,8 @@ final class DeletePlan: CallPlan {
     private var index = 0
     private var perhapsDeleted = false
     private var lookup: JobLookup?
+    /// After both Bulk 2.0 DELETEs found nothing: the read that asks Bulk 1.0 about the id.
+    private var classicCheck: JobLookup?
     /// The job in a dry run, nil after a real delete.
     private(set) var result: Result<Job?, SalesforceError>?
 
@@ -20,6 +23,9 @@ final class DeletePlan: CallPlan {
         default: candidates = [.ingest, .query]
         }
         self.lookup = dryRun ? lookup : nil
+        if !dryRun && candidates.count > 1 {
+            classicCheck = JobLookup(id: lookup.id, hint: .classic, bulk1: lookup.bulk1, bulk2: lookup.bulk2)
+        }
         if hint == .classic { result = .failure(Self.classicRefused(id.value)) }
     }
 
@@ -35,6 +41,7 @@ final class DeletePlan: CallPlan {
         if var lookup {
             let outcome = lookup.receive(response)
             self.lookup = lookup
+            let checkingClassic = candidates.count > 1 && index == candidates.count
             switch outcome {
             case .found(let job, let api):
                 if api == .classic || job.jobType == .classic {
@@ -42,7 +49,9 @@ final class DeletePlan: CallPlan {
                 }
                 return finish(.success(job))
             case .next(let request): return .send(request)
-            case .failed(let error): return finish(.failure(error))
+            case .failed(let error):
+                // After both DELETEs found nothing, a failed Bulk 1.0 read still means: no job to delete.
+                return finish(.failure(checkingClassic ? Self.notFound(jobID) : error))
             }
         }
         if response.isSuccess { return finish(.success(nil)) }
@@ -51,18 +60,22 @@ final class DeletePlan: CallPlan {
             index += 1
             if index < candidates.count { return .send(bulk2.delete(candidates[index], id)) }
             if perhapsDeleted { return finish(.success(nil)) }
-            if candidates.count > 1 {
-                return finish(
-                    .failure(
-                        SalesforceError(
-                            kind: .rest, code: "NOT_FOUND", message: "no Bulk API 2.0 job has this id (tried ingest and query)",
-                            status: 404, jobID: jobID)))
+            if let classicCheck {
+                self.lookup = classicCheck
+                self.classicCheck = nil
+                return .send(classicCheck.request)
             }
         }
         return finish(.failure(ErrorMapping.error(for: response, jobID: jobID)))
     }
 
     func fail(_ error: SalesforceError) { result = .failure(error) }
+
+    private static func notFound(_ jobID: String?) -> SalesforceError {
+        SalesforceError(
+            kind: .rest, code: "NOT_FOUND",
+            message: "no Bulk API job has this id (tried Bulk 2.0 ingest, Bulk 2.0 query and Bulk 1.0)", status: 404, jobID: jobID)
+    }
 
     private static func classicRefused(_ jobID: String?) -> SalesforceError {
         .badArgument("Bulk API 1.0 jobs cannot be deleted", jobID: jobID)

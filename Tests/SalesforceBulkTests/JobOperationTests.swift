@@ -145,6 +145,26 @@ import Testing
         #expect(refused.error?.kind == .argument)
     }
 
+    /// A delete of a classic job without a type: both Bulk 2.0 DELETEs find nothing, one Bulk 1.0 read tells
+    /// why, and the answer is the dry run's (an `argument` error); an id no API has stays `NOT_FOUND`.
+    @Test func deleteWithoutATypeTellsAClassicJobFromNoJob() async throws {
+        let org = try await SimulatedOrg.start()
+        defer { Task { await org.stop() } }
+        let classic = org.job(SimJobSpec(jobType: .classic, state: "Closed"))
+        let refused = await org.run { (client) throws(SalesforceError) in try client.deleteJob(JobID(classic)) }
+        #expect(refused.error?.kind == .argument)
+        #expect(refused.error?.message == "Bulk API 1.0 jobs cannot be deleted")
+        var dry = org.tokenSettings
+        dry.dryRun = true
+        let dryRefused = await org.run(dry) { (client) throws(SalesforceError) in try client.deleteJob(JobID(classic)) }
+        #expect(dryRefused.error == refused.error)
+        #expect(org.server.job(classic)?.state == "Closed")
+        let missing = await org.run { (client) throws(SalesforceError) in try client.deleteJob(JobID("750000000000001AAA")) }
+        #expect(missing.error?.code == "NOT_FOUND" && missing.error?.kind == .rest && missing.error?.status == 404)
+        let methods = org.requests.suffix(3).map { String($0.prefix(while: { $0 != " " })) }
+        #expect(methods == ["DELETE", "DELETE", "GET"])
+    }
+
     @Test func batchesAndLimits() async throws {
         let org = try await SimulatedOrg.start()
         defer { Task { await org.stop() } }
