@@ -173,11 +173,11 @@ enum SFOptions {
         }
         switch table["state"] {
         case .nil: break
-        case .string(let s): filter.states = [s]
+        case .string(let s): filter.states = [try jobState(s)]
         case .table(let list) where list.fields.isEmpty && list.array.allSatisfy({ $0.stringValue != nil }):
             // An empty list would filter nothing, turning a narrow clean-up into one over every job.
             guard !list.array.isEmpty else { throw .badArgument("state must name at least one state; {} matches no job") }
-            filter.states = list.array.compactMap(\.stringValue)
+            filter.states = try list.array.compactMap(\.stringValue).map(jobState)
         default: throw .badArgument("state must be a string or a list of strings")
         }
         filter.object = try string(table["object"], field: "object")
@@ -202,6 +202,16 @@ enum SFOptions {
         }
         if table["page_size"] != .nil { filter.pageSize = try count(table["page_size"], field: "page_size", default: 1000) }
         return filter
+    }
+
+    /// A state to filter on, any case: a typo (`"Completed"`) would otherwise match no job, and a clean-up
+    /// would do nothing without a word.
+    private static func jobState(_ name: String) throws(SalesforceError) -> String {
+        guard let state = JobFilter.jobStates.first(where: { $0.lowercased() == name.lowercased() }) else {
+            throw .badArgument(
+                "state \"\(name)\" is no job state; Salesforce's are \(JobFilter.jobStates.joined(separator: ", "))", code: "INVALID_STATE")
+        }
+        return state
     }
 
     private static func string(_ value: LuaValue, field: String) throws(SalesforceError) -> String? {

@@ -11,6 +11,10 @@ public struct JobFilter: Sendable, Equatable {
         case all
     }
 
+    /// Every state a Salesforce bulk job can be in: Bulk 2.0's six (query jobs start at UploadComplete)
+    /// and Bulk 1.0's `Closed`. A state filter naming anything else could only match no job.
+    public static let jobStates = ["Open", "UploadComplete", "InProgress", "JobComplete", "Failed", "Aborted", "Closed"]
+
     public var type: Source
     /// Salesforce's `jobType` (`V2Ingest`, `V2Query`, `Classic`, `BigObjectIngest`).
     public var jobType: JobType?

@@ -60,5 +60,9 @@ final class OneOffCommandTests: XCTestCase {
         let table = try run(["jobs", "--type", "ingest"])
         XCTAssertTrue(table.stdout.hasPrefix("id                  jobType   object"), table.stdout)
         XCTAssertTrue(table.stdout.hasSuffix("(2 jobs)\n"), table.stdout)
+        let typo = try run(["jobs", "--state", "Completed"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.contains("--state Completed is no job state; Salesforce's are Open, UploadComplete"), typo.stderr)
+        XCTAssertEqual(try run(["jobs", "--state", "failed", "--json"]).stdout, result.stdout)
     }
 }

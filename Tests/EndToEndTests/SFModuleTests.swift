@@ -114,6 +114,25 @@ final class SFModuleTests: XCTestCase {
             """)
     }
 
+    /// A state filter naming no job state (`"Completed"` for JobComplete) would match nothing, and a clean-up
+    /// would do nothing without a word: it is an argument error before any request; any case is accepted.
+    func testStateFiltersNameRealJobStates() throws {
+        _ = try org.createJob(["jobType": "V2Ingest", "state": "JobComplete"])
+        try org.clearRequests()
+        try assertScript("""
+            for _, state in ipairs{"Completed", {"Open", "Complete"}} do
+              local ok, err = pcall(sf.list_jobs, {state = state})
+              print(ok, err.kind, err.code, err.message)
+            end
+            """, prints: """
+            false\targument\tINVALID_STATE\tstate "Completed" is no job state; Salesforce's are Open, UploadComplete, InProgress, JobComplete, Failed, Aborted, Closed
+            false\targument\tINVALID_STATE\tstate "Complete" is no job state; Salesforce's are Open, UploadComplete, InProgress, JobComplete, Failed, Aborted, Closed
+
+            """)
+        XCTAssertEqual(try org.requests().count, 0)
+        try assertScript("print(#sf.list_jobs{state = 'jobcomplete'}, #sf.list_jobs{state = {'Open', 'JOBCOMPLETE'}})", prints: "1\t1\n")
+    }
+
     func testFiltersAndOptionsThatCouldWidenACleanUpAreRefused() throws {
         _ = try org.createJob(["jobType": "V2Ingest", "state": "Open"])
         try org.clearRequests()

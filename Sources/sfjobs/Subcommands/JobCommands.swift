@@ -76,6 +76,10 @@ struct JobsCommand: ParsableCommand {
         if let jobType, JobType(name: jobType) == nil {
             throw ValidationError("--job-type must be V2Ingest, V2Query, Classic or BigObjectIngest")
         }
+        for name in state where !JobFilter.jobStates.contains(where: { $0.lowercased() == name.lowercased() }) {
+            throw ValidationError("--state \(name) is no job state; Salesforce's are \(JobFilter.jobStates.joined(separator: ", "))")
+        }
+        if let olderThan, !(olderThan >= 0) { throw ValidationError("--older-than must be 0 or more seconds") }
     }
 
     func run() throws {
