@@ -110,7 +110,7 @@ enum LuaJSON {
         case .boolean(let b): return .bool(b)
         case .integer(let i): return .integer(i)
         case .number(let d):
-            guard d.isFinite else { throw .badArgument("cannot encode \(d) as JSON") }
+            guard d.isFinite else { throw .badArgument("cannot encode \(d.isNaN ? "NaN" : d < 0 ? "-inf" : "inf") as JSON: JSON has no such number") }
             return .double(d)
         case .string(let s): return .string(s)
         case .bytes: throw .badArgument("cannot encode a string that is not UTF-8 as JSON")

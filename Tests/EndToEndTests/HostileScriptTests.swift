@@ -69,6 +69,8 @@ final class HostileScriptTests: XCTestCase {
             local cycle = {}
             cycle.self = cycle
             try(sf.json.encode, cycle)
+            try(sf.json.encode, {x = 0/0})
+            try(sf.json.encode, {-1/0, 1/0})
             print(sf.json.encode({a = {b = {c = {1, 2}}}}))
             """])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -78,6 +80,8 @@ final class HostileScriptTests: XCTestCase {
             false	argument	json.decode: not a JSON text (or nested more than 512 levels deep)
             false	argument	\(encodeRefusal)
             false	argument	\(encodeRefusal)
+            false	argument	cannot encode NaN as JSON: JSON has no such number
+            false	argument	cannot encode -inf as JSON: JSON has no such number
             {"a":{"b":{"c":[1,2]}}}
 
             """)
