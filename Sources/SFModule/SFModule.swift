@@ -118,7 +118,9 @@ public enum SFModule {
         let settings: Result<ConnectionSettings, SalesforceError>
         do throws(SalesforceError) {
             let chosen = merged(try overrides(from: opts), over: configuration.commandLine)
-            settings = .success(try ConnectionSettings.resolve(overrides: chosen, environment: configuration.environment))
+            let resolved = try ConnectionSettings.resolve(overrides: chosen, environment: configuration.environment)
+            try resolved.checkURLs()
+            settings = .success(resolved)
         } catch {
             throw SFRaisedError(error: error)
         }

@@ -66,3 +66,12 @@ enum URLPolicy {
         return String(url[..<end])
     }
 }
+
+extension ConnectionSettings {
+    /// Checks the URLs these settings name (the instance URL, and a login URL other than the default) as
+    /// every request would, so that `sf.connect` reports a bad one at once rather than at its first call.
+    public func checkURLs() throws(SalesforceError) {
+        if let instanceURL { _ = try URLPolicy.base(instanceURL, role: "instance URL") }
+        if loginURL != Self.defaultLoginURL { _ = try URLPolicy.base(loginURL, role: "login URL") }
+    }
+}

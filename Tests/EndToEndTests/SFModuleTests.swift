@@ -184,6 +184,31 @@ final class SFModuleTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("error object"), result.stderr)
     }
 
+    /// `sf.connect` checks the URLs it is given at once, as every request would, not at the first call.
+    func testConnectRefusesABadURLAtOnce() throws {
+        try org.clearRequests()
+        try assertScript("""
+            for _, opts in ipairs{
+              {instance_url = "http://example.com", access_token = "x"},
+              {instance_url = "ftp://example.com", access_token = "x"},
+              {instance_url = "example.com", access_token = "x"},
+              {login_url = "http://login.example.com", username = "u", password = "p"},
+            } do
+              local ok, err = pcall(sf.connect, opts)
+              print(ok, err.kind, err.code)
+            end
+            print(getmetatable(sf.connect{instance_url = "http://127.0.0.1:1", access_token = "x"}))
+            """, prints: """
+            false\tconnection\tINSECURE_URL
+            false\tconnection\tUNSUPPORTED_PROTOCOL
+            false\tconnection\tNOT_CONFIGURED
+            false\tconnection\tINSECURE_URL
+            sf.connection
+
+            """)
+        XCTAssertEqual(try org.requests().count, 0)
+    }
+
     func testJobsStreamsPagesLazily() throws {
         for _ in 0..<12 { _ = try org.createJob(["jobType": "V2Ingest", "state": "Open"]) }
         try org.clearRequests()
