@@ -287,20 +287,6 @@ static inline int clua_tostring_k(lua_State *L) {
 }
 
 /*
-** Pushes tostring(value at idx), running __tostring under protection.  On an
-** error in the metamethod, pushes a description of the value instead.  [-0, +1, m]
-*/
-static inline void clua_push_tostring(lua_State *L, int idx) {
-  idx = lua_absindex(L, idx);
-  lua_pushcfunction(L, clua_tostring_k);
-  lua_pushvalue(L, idx);
-  if (lua_pcallk(L, 1, 1, 0, 0, NULL) != LUA_OK || !lua_isstring(L, -1)) {
-    lua_pop(L, 1);
-    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
-  }
-}
-
-/*
 ** Pushes tostring(value at idx) as `print` makes it, running __tostring under
 ** protection; returns the status.  On an error, pushes the error object instead
 ** (for the caller to raise again).  [-0, +1, m]
@@ -310,6 +296,18 @@ static inline int clua_pcall_tostring(lua_State *L, int idx) {
   lua_pushcfunction(L, clua_tostring_k);
   lua_pushvalue(L, idx);
   return lua_pcallk(L, 1, 1, 0, 0, NULL);
+}
+
+/*
+** Pushes tostring(value at idx), running __tostring under protection.  On an
+** error in the metamethod, pushes a description of the value instead.  [-0, +1, m]
+*/
+static inline void clua_push_tostring(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  if (clua_pcall_tostring(L, idx) != LUA_OK || !lua_isstring(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
+  }
 }
 
 /* Pushes tostring(argument 1) when its metatable has __tostring; nothing otherwise. */
