@@ -207,9 +207,8 @@ enum SFOptions {
     /// A state to filter on, any case: a typo (`"Completed"`) would otherwise match no job, and a clean-up
     /// would do nothing without a word.
     private static func jobState(_ name: String) throws(SalesforceError) -> String {
-        guard let state = JobFilter.jobStates.first(where: { $0.lowercased() == name.lowercased() }) else {
-            throw .badArgument(
-                "state \"\(name)\" is no job state; Salesforce's are \(JobFilter.jobStates.joined(separator: ", "))", code: "INVALID_STATE")
+        guard let state = JobFilter.jobState(named: name) else {
+            throw .badArgument("state \"\(name)\" \(JobFilter.jobStatesListed)", code: "INVALID_STATE")
         }
         return state
     }

@@ -15,6 +15,14 @@ public struct JobFilter: Sendable, Equatable {
     /// and Bulk 1.0's `Closed`. A state filter naming anything else could only match no job.
     public static let jobStates = ["Open", "UploadComplete", "InProgress", "JobComplete", "Failed", "Aborted", "Closed"]
 
+    /// The job state `name` names, in any case, as Salesforce writes it; nil for any other name.
+    public static func jobState(named name: String) -> String? {
+        jobStates.first { $0.lowercased() == name.lowercased() }
+    }
+
+    /// What the error refusing a name that is no job state ends with.
+    public static let jobStatesListed = "is no job state; Salesforce's are \(jobStates.joined(separator: ", "))"
+
     public var type: Source
     /// Salesforce's `jobType` (`V2Ingest`, `V2Query`, `Classic`, `BigObjectIngest`).
     public var jobType: JobType?

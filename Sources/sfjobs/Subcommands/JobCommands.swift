@@ -76,8 +76,8 @@ struct JobsCommand: ParsableCommand {
         if let jobType, JobType(name: jobType) == nil {
             throw ValidationError("--job-type must be V2Ingest, V2Query, Classic or BigObjectIngest")
         }
-        for name in state where !JobFilter.jobStates.contains(where: { $0.lowercased() == name.lowercased() }) {
-            throw ValidationError("--state \(name) is no job state; Salesforce's are \(JobFilter.jobStates.joined(separator: ", "))")
+        for name in state where JobFilter.jobState(named: name) == nil {
+            throw ValidationError("--state \(name) \(JobFilter.jobStatesListed)")
         }
         if let olderThan, !(olderThan >= 0) { throw ValidationError("--older-than must be 0 or more seconds") }
     }
