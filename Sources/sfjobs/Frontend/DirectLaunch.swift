@@ -19,8 +19,8 @@ enum DirectLaunch: Equatable {
         var chunks: [String] = []
         var rest = arguments.dropFirst()
         while let word = rest.first, word.hasPrefix("-"), word != "-" {
-            if word.hasPrefix("-e"), word.count > 2 {  // joined, as `lua -e'print(1)'` (see JoinedChunks)
-                chunks.append(String(word.dropFirst(word.hasPrefix("-e=") ? 3 : 2)))
+            if let chunk = JoinedChunks.chunk(joinedIn: word) {  // joined, as `lua -e'print(1)'`
+                chunks.append(chunk)
                 rest = rest.dropFirst()
                 continue
             }

@@ -26,4 +26,10 @@ enum JoinedChunks {
     static func isJoinedChunk(_ word: String) -> Bool {
         word.hasPrefix("-e") && word.count > 2 && !word.hasPrefix("-e=")
     }
+
+    /// The chunk of `-eCHUNK` or `-e=CHUNK`, as ArgumentParser reads the rewritten line; nil for any other word.
+    static func chunk(joinedIn word: String) -> String? {
+        if word.hasPrefix("-e=") { return String(word.dropFirst(3)) }
+        return isJoinedChunk(word) ? String(word.dropFirst(2)) : nil
+    }
 }
